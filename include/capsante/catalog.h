@@ -1,0 +1,184 @@
+// The catalog of aids: one YAML file per aid, validated at load.
+//
+// Contract: Catalog::Load reads <home>/catalog (situation.yaml,
+// definitions.yaml, contacts.yaml, aides/*.yaml) and <home>/sources, parses
+// and binds every expression, and refuses a broken catalog with
+// InvalidCatalog("file:line:column: message"). A loaded Catalog is immutable
+// and safe to share between threads. Lint() runs the slower consistency
+// checks of `capsante lint`.
+#ifndef CAPSANTE_CATALOG_H_
+#define CAPSANTE_CATALOG_H_
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "capsante/date.h"
+#include "capsante/schema.h"
+#include "capsante/status.h"
+
+namespace capsante {
+
+namespace internal { struct CompiledAid; struct CompiledCatalog; }
+
+struct SourceRef {
+  std::string document;  // file name in sources/ (or empty with url)
+  std::string url;       // for official texts outside the five documents
+  std::string excerpt;   // the quoted sentence
+  std::string where;     // file:line of the citation in the catalog
+};
+
+struct Bracket {
+  double threshold = 0;
+  double value = 0;
+};
+
+struct ParameterValue {
+  std::optional<Date> since;  // nullopt: in force before any date the sources cover
+  double value = 0;
+  std::vector<Bracket> scale;  // non-empty for a step scale
+  SourceRef source;
+};
+
+struct Parameter {
+  std::string name;
+  std::string label;
+  std::string unit;
+  std::vector<ParameterValue> values;  // by increasing `since`
+  // The value in force on `date`, nullptr if none yet.
+  const ParameterValue* At(Date date) const;
+};
+
+struct Condition {
+  std::string text;        // French
+  std::string expression;  // as written
+  SourceRef source;
+};
+
+struct Payment {
+  int months_after = 0;
+  int repeat = 1;          // number of payments
+  int every_months = 12;   // between repeated payments
+  std::string expression;
+  std::string label;       // may hold {n}
+};
+
+struct Commitment {
+  std::string text;
+  SourceRef source;
+};
+
+struct Info {
+  std::string text;
+  SourceRef source;
+};
+
+enum class Periodicity { kOnce, kYearly, kMonthly };
+const char* PeriodicityCode(Periodicity p);  // "unique", "annuel", "mensuel"
+
+struct Aid {
+  std::string id;
+  std::string file;  // catalog/aides/<id>.yaml
+  std::string name;
+  std::string payer;
+  std::string family;
+  std::vector<std::string> professions;
+  std::string region;                     // INSEE code, empty = national
+  std::vector<std::string> departements;  // empty = all
+  std::string convention;
+  std::string summary;
+
+  std::optional<Date> opens;   // first day of subscription
+  std::optional<Date> closes;  // last day of subscription
+  std::vector<std::string> replaced_by;
+  std::optional<SourceRef> window_source;
+  int duration_months = 0;
+  std::string renewal;
+
+  std::vector<Parameter> parameters;
+  std::vector<Condition> conditions;
+
+  Periodicity periodicity = Periodicity::kOnce;
+  bool amount_not_quantified = false;  // "non_chiffre": the sources give no amount
+  std::string amount_explanation;
+  std::vector<Payment> schedule;
+  std::optional<SourceRef> schedule_source;
+
+  std::vector<Commitment> commitments;
+  std::string clawback;
+  bool clawback_prorata = false;
+  std::optional<SourceRef> clawback_source;
+  std::vector<std::string> incompatible_with;
+  std::vector<std::string> may_follow;  // "suites_autorisees": aids that may be signed after this one
+  std::vector<SourceRef> incompatibility_sources;
+  std::string contact;  // organisation id
+  std::vector<SourceRef> sources;
+  std::vector<Info> informations;
+
+  std::shared_ptr<const internal::CompiledAid> compiled;
+
+  bool OpenOn(Date d) const { return (!opens || *opens <= d) && (!closes || d <= *closes); }
+};
+
+struct ContactEntry {
+  std::string name;
+  std::string email;
+  std::string phone;
+  std::string website;
+  std::string address;
+  std::string note;
+  std::optional<SourceRef> source;
+};
+
+struct Organisation {
+  std::string id;
+  ContactEntry general;
+  std::map<std::string, ContactEntry> by_departement;
+  std::map<std::string, ContactEntry> by_region;
+};
+
+struct LintIssue {
+  std::string where;    // file:line or file
+  std::string message;  // French
+};
+
+class Catalog {
+ public:
+  ~Catalog();
+  // `home` holds catalog/ and sources/.
+  static Status Load(const std::string& home, std::unique_ptr<Catalog>* out);
+
+  const SituationSchema& schema() const { return *schema_; }
+  const std::vector<Aid>& aids() const { return aids_; }
+  const Aid* FindAid(std::string_view id) const;
+  const Organisation* FindOrganisation(std::string_view id) const;
+  // The text of a source document, nullptr if unknown.
+  const std::string* SourceText(std::string_view document) const;
+  const std::string& home() const { return home_; }
+
+  // Checks a situation against the catalog (contract ids exist).
+  Status CheckSituation(const class Situation& situation) const;
+
+  // The extra checks of `capsante lint`; scenario counting is done by the
+  // caller, which knows where tests live.
+  std::vector<LintIssue> Lint() const;
+
+  const internal::CompiledCatalog& compiled() const { return *compiled_; }
+
+ private:
+  friend class CatalogLoader;
+  Catalog();
+  std::string home_;
+  std::unique_ptr<SituationSchema> schema_;
+  std::vector<Aid> aids_;
+  std::map<std::string, Organisation, std::less<>> organisations_;
+  std::map<std::string, std::string, std::less<>> sources_;
+  std::unique_ptr<internal::CompiledCatalog> compiled_;
+};
+
+}  // namespace capsante
+
+#endif  // CAPSANTE_CATALOG_H_

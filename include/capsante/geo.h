@@ -1,0 +1,197 @@
+// Communes and zonings: from a place to its zones.
+//
+// CommuneIndex holds the official commune list (COG 2026: current communes,
+// Paris/Lyon/Marseille arrondissements, delegated and associated communes,
+// former codes of merged communes) and every zoning layer, loaded once from
+// the data files written by tools/import (see docs/data-formats.md).
+//
+// Contract:
+//  - Load never throws and never crashes on a bad folder or file: it returns
+//    an error Status (kIoError for a missing file, kInvalidCatalog for a
+//    malformed one). Loading everything takes well under 100 ms and 50 MB.
+//  - A loaded index is immutable: every const method is thread-safe and the
+//    returned pointers live as long as the index.
+//  - A layer that has no value for a commune at a date gives an unknown fact
+//    (known = false), never a default. Parts of communes (QPV, ZFU-TE) and
+//    partial classifications give possible = true: "to confirm for the
+//    address". The dating rules are in docs/zonings.md.
+#ifndef CAPSANTE_GEO_H_
+#define CAPSANTE_GEO_H_
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "capsante/date.h"
+#include "capsante/status.h"
+
+namespace capsante::geo {
+
+enum class CommuneKind {
+  kCommune,         // a current commune (commune actuelle)
+  kArrondissement,  // municipal arrondissement of Paris, Lyon, Marseille
+  kDeleguee,        // delegated commune of a commune nouvelle
+  kAssociee,        // associated commune
+};
+
+struct Commune {
+  std::string code;         // INSEE code ("36044", "2A004", "75113")
+  std::string name;         // official name with accents ("Châteauroux")
+  CommuneKind kind = CommuneKind::kCommune;
+  // The commune this entry belongs to: the city of an arrondissement, the
+  // chef-lieu of a delegated/associated commune; empty for a commune. A
+  // delegated commune may share its code with its chef-lieu.
+  std::string parent_code;
+  std::string departement;  // "36", "2A", "971"
+  std::string region;       // "24"
+  // Legal population; -1 when unknown (delegated/associated communes).
+  int64_t population = -1;
+  std::vector<std::string> postal_codes;  // sorted; empty for delegated ones
+  bool has_coordinates = false;
+  double latitude = 0;   // degrees (WGS84), La Poste 2022 points
+  double longitude = 0;
+};
+
+// The result of Find: `commune` is the most precise entry the code names (a
+// delegated commune keeps its own entry, so its own zoning can be used),
+// `current` the commune or arrondissement it belongs to today.
+struct Lookup {
+  const Commune* commune = nullptr;  // nullptr: unknown code
+  const Commune* current = nullptr;
+  bool former_code = false;  // the code is not (or no longer) a current one
+  std::string note;          // French, set when former_code
+};
+
+struct SearchHit {
+  enum class Match {
+    kCode,        // the INSEE code of the entry
+    kFormerCode,  // a former code leading to it
+    kExactName,   // the whole (folded) name
+    kPostalCode,  // one of its postal codes
+    kNamePrefix,  // the start of its name
+    kWordPrefix,  // the start of a word inside its name ("amand")
+  };
+  const Commune* commune = nullptr;
+  Match match = Match::kExactName;
+  std::string note;  // French; e.g. why a former code leads here
+};
+
+// One zone fact for the rules engine (paths of catalog/situation.yaml).
+struct PlaceFact {
+  std::string field;     // "zonage.medecin", "zonage.profession", "zonage.qpv", ...
+  std::string value;     // enum text, "true"/"false" or a code; empty when unknown
+  bool known = false;    // false: the fact stays unknown (never a default)
+  bool possible = false; // the commune contains such an area: confirm for the address
+  std::string layer;     // layer id ("medecins_2025_05"), "cog" for region/département
+  std::string note;      // French: vintage and producer, and why unknown/possible
+};
+
+// A layer's metadata, for display ("zonage infirmiers, mars 2026, ARS via
+// CartoSanté").
+struct LayerInfo {
+  std::string id;          // "infirmiers_2026_03"
+  std::string field;       // "zonage.profession", "territoire.densite", ...
+  std::string profession;  // for zonage.profession layers, else empty
+  std::optional<Date> from;  // first day in force (nullopt: no bound)
+  std::optional<Date> to;    // last day in force (nullopt: open-ended)
+  std::string label;
+  std::string producer;
+  std::string vintage;
+  std::string provenance;
+  std::string caveat;
+  size_t rows = 0;
+};
+
+// Territory indicators shown beside the aids (not rules inputs).
+struct Territory {
+  int64_t population = -1;     // of the commune (or arrondissement); -1 unknown
+  std::string density_level;   // "1".."7", empty when unknown
+  std::string density_label;   // "Bourgs ruraux", ...
+  std::string frr_class;       // "FRR socle", "FRR+", ..., "Non classée"; empty unknown
+  std::string massif;          // "Massif Central"; empty when none or unknown
+};
+
+struct Nearby {
+  const Commune* commune = nullptr;
+  double distance_km = 0;
+};
+
+class CommuneIndex {
+ public:
+  // Reads every file of `data_dir` (data/ of the source tree). On success
+  // *out holds the index; on error *out is left untouched.
+  static Status Load(const std::string& data_dir, std::unique_ptr<CommuneIndex>* out);
+
+  CommuneIndex(const CommuneIndex&) = delete;
+  CommuneIndex& operator=(const CommuneIndex&) = delete;
+  ~CommuneIndex();
+
+  // By INSEE code: a current commune, an arrondissement, a delegated or
+  // associated commune, or a former code of a merged commune.
+  Lookup Find(std::string_view code) const;
+
+  // Accent-, case- and punctuation-insensitive search; "St"/"Ste" mean
+  // "Saint"/"Sainte"; prefixes; 5-character queries also match INSEE codes
+  // and postal codes (every commune sharing the postal code). Ranked: codes
+  // and exact names first, then postal codes, prefixes, word prefixes; by
+  // population within a rank. At most `limit` hits.
+  std::vector<SearchHit> Search(std::string_view query, size_t limit) const;
+
+  // Places where one can practise, for ranking: the current communes, with
+  // Paris, Lyon and Marseille replaced by their arrondissements (zonings
+  // differ between arrondissements). Sorted by code.
+  std::vector<const Commune*> AllPlaces() const;
+  std::vector<const Commune*> PlacesInDepartement(std::string_view departement) const;
+  std::vector<const Commune*> PlacesInRegion(std::string_view region) const;
+  // Places within `radius_km` of `center` (great-circle distance), nearest
+  // first. Places without coordinates are not dropped silently: they go to
+  // *without_coordinates (may be null). InvalidInput when `center` has no
+  // coordinates or the radius is negative or not finite.
+  Status PlacesWithin(const Commune& center, double radius_km, std::vector<Nearby>* out,
+                      std::vector<const Commune*>* without_coordinates) const;
+
+  // The zone facts of `commune` at `date` for `profession` (a situation
+  // profession value, may be empty): zonage.medecin, zonage.profession (only
+  // for professions that have one), zonage.qpv, zonage.frr, zonage.zrr,
+  // zonage.zfu, zonage.montagne, zonage.region, zonage.departement.
+  std::vector<PlaceFact> FactsFor(const Commune& commune, Date date,
+                                  std::string_view profession) const;
+
+  Territory TerritoryFor(const Commune& commune) const;
+
+  // The commune an arrondissement or a delegated commune belongs to, or null.
+  const Commune* Parent(const Commune& commune) const;
+
+  const std::vector<LayerInfo>& layers() const;
+  // French names; empty when the code is unknown.
+  std::string DepartementName(std::string_view code) const;
+  std::string RegionName(std::string_view code) const;
+  // Every entry (all kinds), sorted by code.
+  const std::vector<Commune>& entries() const;
+
+  // Opaque representation, defined in src/geo (public only so that the
+  // implementation files can name it).
+  struct Rep;
+
+ private:
+  explicit CommuneIndex(std::unique_ptr<Rep> rep);
+  std::unique_ptr<Rep> rep_;
+};
+
+// Great-circle distance in kilometres (haversine, mean Earth radius).
+double HaversineKm(double lat1, double lon1, double lat2, double lon2);
+
+// The search key of a name: ASCII lower case without accents, every other
+// character a single space, "st"/"ste" spelled out ("Saint-Étienne" and
+// "st etienne" both give "saint etienne").
+std::string FoldName(std::string_view name);
+
+// True when `profession` (a situation value) has its own zoning layer.
+bool ProfessionHasZoning(std::string_view profession);
+
+}  // namespace capsante::geo
+
+#endif  // CAPSANTE_GEO_H_

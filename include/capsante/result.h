@@ -1,0 +1,121 @@
+// The result of a simulation: one entry per aid of the catalog, with its
+// status, amount, schedule, conditions, commitments, sources and contact.
+//
+// Contract: ToJson follows shared spec api-v1 section 2 (field names in
+// French) plus the additions documented in docs/api.md. Amounts are numbers
+// in euros, never strings; an amount that cannot be computed is null.
+#ifndef CAPSANTE_RESULT_H_
+#define CAPSANTE_RESULT_H_
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "capsante/catalog.h"
+#include "capsante/date.h"
+
+namespace capsante {
+
+enum class AidStatus { kEligible, kNotEligible, kToSpecify, kClosed };
+const char* AidStatusCode(AidStatus s);    // "eligible", "non_eligible", "a_preciser", "ferme"
+const char* AidStatusFrench(AidStatus s);  // "Éligible", ...
+
+enum class ConditionStatus { kMet, kNotMet, kUnknown };
+const char* ConditionStatusCode(ConditionStatus s);  // "remplie", "non_remplie", "inconnue"
+
+struct ConditionResult {
+  std::string text;
+  ConditionStatus status = ConditionStatus::kUnknown;
+  std::vector<std::string> missing;  // fields whose absence left it unknown
+  std::vector<std::string> fields;   // fields it reads
+  const SourceRef* source = nullptr; // null for built-in checks with their own source
+  std::string note;                  // e.g. the running contract that blocks
+};
+
+struct PaymentResult {
+  std::optional<Date> date;  // unknown when the contract start is unknown
+  int months_after = 0;
+  std::optional<double> amount;
+  std::string label;
+};
+
+struct ParameterUse {
+  const Parameter* parameter = nullptr;
+  const ParameterValue* value = nullptr;  // in force on the date
+};
+
+struct AmountResult {
+  bool quantified = true;  // false: the sources give no amount ("non_chiffre")
+  std::optional<double> total;
+  std::optional<double> per_period;
+  std::optional<double> cap_per_period;
+  std::optional<double> rate;
+  std::vector<PaymentResult> schedule;
+  std::vector<ParameterUse> parameters;
+  std::vector<std::string> missing;           // fields the amount needs
+  std::vector<std::string> possible_bonuses;  // optional facts that could raise it (declared(x))
+};
+
+struct RunningContract {
+  Date start;
+  Date end;  // exclusive
+  std::vector<PaymentResult> remaining;
+};
+
+struct ContactResult {
+  const ContactEntry* entry = nullptr;
+  const ContactEntry* general = nullptr;  // the national entry, when entry is local
+};
+
+struct AidResult {
+  const Aid* aid = nullptr;
+  AidStatus status = AidStatus::kToSpecify;
+  std::string message;  // one French sentence summing up the status
+  AmountResult amount;
+  std::vector<ConditionResult> conditions;
+  std::vector<std::string> missing;  // union, in order of first appearance
+  std::vector<std::string> blocked_by;  // running incompatible contracts (ids)
+  std::optional<RunningContract> running;
+  ContactResult contact;
+  // Conditions which alone keep the aid out of reach (one fact away).
+  std::vector<const ConditionResult*> one_fact_away;
+  std::string error;  // an evaluation error (a catalog bug), French
+};
+
+struct FactNote {
+  std::string field;   // "zonage.medecin"
+  std::string value;   // as text, empty when unknown
+  std::string origin;  // "utilisateur", "commune"
+  std::string layer;
+  std::string note;
+};
+
+struct CommuneSummary {
+  std::string code;
+  std::string name;
+  std::string departement;
+  std::string region;
+  std::string note;  // e.g. "ancien code de la commune fusionnée …"
+};
+
+struct Result {
+  Date date;
+  bool date_given = true;
+  std::optional<CommuneSummary> commune;
+  std::vector<FactNote> facts;  // facts that came from the commune, and unknown zone facts
+  std::vector<AidResult> aids;
+};
+
+struct JsonOptions {
+  bool explanations = true;  // conditions, parameters, one-fact-away
+  int indent = -1;           // -1: compact
+};
+
+std::string ToJson(const Result& result, const JsonOptions& options = {});
+
+// A readable French table for the terminal.
+std::string ToTable(const Result& result);
+
+}  // namespace capsante
+
+#endif  // CAPSANTE_RESULT_H_

@@ -1,0 +1,38 @@
+// The executable half of the catalog: bound expressions per aid. Internal to
+// the library; the public Aid holds a shared_ptr to its CompiledAid.
+#ifndef CAPSANTE_CATALOG_COMPILED_H_
+#define CAPSANTE_CATALOG_COMPILED_H_
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "expr/bound.h"
+
+namespace capsante::internal {
+
+struct CompiledCondition {
+  expr::BoundPtr expression;
+};
+
+struct CompiledAid {
+  int index = -1;  // in Catalog::aids()
+  std::vector<CompiledCondition> conditions;
+  expr::BoundPtr per_period;  // may be null (non_chiffre)
+  expr::BoundPtr total;       // may be null: sum of the schedule, else per_period
+  expr::BoundPtr cap;         // plafond_par_periode, may be null
+  expr::BoundPtr rate;        // taux, may be null
+  expr::BoundPtr schedule_base;
+  std::vector<expr::BoundPtr> payments;  // parallel to Aid::schedule
+  std::vector<int> amount_params;        // parameters the amounts read, sorted
+  std::vector<int> incompatible;         // indexes of incompatible aids
+};
+
+struct CompiledCatalog {
+  std::map<std::string, std::shared_ptr<const expr::BoundExpr>, std::less<>> definitions;
+};
+
+}  // namespace capsante::internal
+
+#endif  // CAPSANTE_CATALOG_COMPILED_H_

@@ -1,0 +1,390 @@
+#include "capsante/engine.h"
+
+#include <algorithm>
+#include <set>
+
+#include "catalog/compiled.h"
+#include "engine/regions.h"
+#include "expr/eval.h"
+
+namespace capsante {
+namespace {
+
+struct Running {
+  int aid_index;
+  Date start;
+  Date end;  // exclusive
+};
+
+void AppendUnique(std::vector<std::string>* out, const std::string& s) {
+  if (std::find(out->begin(), out->end(), s) == out->end()) out->push_back(s);
+}
+
+class AidEvaluator {
+ public:
+  AidEvaluator(const Catalog& catalog, const Situation& situation, const EvalOptions& options,
+               const std::vector<Running>& running)
+      : catalog_(catalog), situation_(situation), schema_(catalog.schema()), options_(options), running_(running) {}
+
+  AidResult Run(const Aid& aid) {
+    const auto& compiled = *aid.compiled;
+    AidResult r;
+    r.aid = &aid;
+    BindParameters(aid, &r);
+
+    ctx_ = expr::EvalContext();
+    ctx_.situation = &situation_;
+    ctx_.params = &params_;
+
+    // 1. Who and where the aid is for, before anything else.
+    bool gate_false = false;
+    bool profession_false = false;
+    GateProfession(aid, &r, &gate_false, &profession_false);
+    GateRegion(aid, &r, &gate_false);
+
+    // 2. Its own conditions.
+    std::vector<int> missing;
+    for (size_t i = 0; i < compiled.conditions.size(); ++i) {
+      missing.clear();
+      ctx_.missing = &missing;
+      const expr::Value v = expr::Eval(*compiled.conditions[i].expression, &ctx_);
+      ConditionResult c;
+      c.text = aid.conditions[i].text;
+      c.source = &aid.conditions[i].source;
+      if (!v.known()) {
+        c.status = ConditionStatus::kUnknown;
+        for (int id : missing) AppendUnique(&c.missing, schema_.field(id).path);
+      } else {
+        c.status = v.b ? ConditionStatus::kMet : ConditionStatus::kNotMet;
+      }
+      if (options_.explanations) {
+        std::set<int> fields;
+        expr::CollectFields(*compiled.conditions[i].expression, &fields);
+        for (int id : fields) c.fields.push_back(schema_.field(id).path);
+      }
+      r.conditions.push_back(std::move(c));
+    }
+
+    // 3. Contracts already running: this one, and those it cannot be combined with.
+    for (const Running& run : running_) {
+      if (run.aid_index == compiled.index) {
+        RunningContract rc;
+        rc.start = run.start;
+        rc.end = run.end;
+        r.running = std::move(rc);
+      }
+      if (std::find(compiled.incompatible.begin(), compiled.incompatible.end(), run.aid_index) != compiled.incompatible.end()) {
+        const Aid& other = catalog_.aids()[static_cast<size_t>(run.aid_index)];
+        ConditionResult c;
+        c.text = "Aucun contrat incompatible en cours";
+        c.status = ConditionStatus::kNotMet;
+        c.note = other.name + " en cours jusqu'au " + run.end.AddDays(-1).ToFrench();
+        r.conditions.push_back(std::move(c));
+        r.blocked_by.push_back(other.id);
+      }
+    }
+
+    // 4. Status.
+    bool any_false = gate_false;
+    bool any_unknown = false;
+    for (const auto& c : r.conditions) {
+      any_false |= c.status == ConditionStatus::kNotMet;
+      any_unknown |= c.status == ConditionStatus::kUnknown;
+    }
+    const Date date = situation_.date();
+    if (!gate_false && !aid.OpenOn(date)) {
+      r.status = AidStatus::kClosed;
+    } else if (any_false) {
+      r.status = AidStatus::kNotEligible;
+    } else if (any_unknown) {
+      r.status = AidStatus::kToSpecify;
+    } else {
+      r.status = AidStatus::kEligible;
+    }
+    if (r.status == AidStatus::kToSpecify) {
+      for (const auto& c : r.conditions) {
+        for (const auto& m : c.missing) AppendUnique(&r.missing, m);
+      }
+    }
+
+    // 5. Amount, for what can be received (or is being received).
+    if (r.status == AidStatus::kEligible || r.status == AidStatus::kToSpecify || r.running) {
+      ComputeAmount(aid, &r);
+      if (r.status != AidStatus::kNotEligible && r.status != AidStatus::kClosed) {
+        for (const auto& m : r.amount.missing) AppendUnique(&r.missing, m);
+      }
+    }
+    if (options_.explanations && r.status == AidStatus::kNotEligible && !profession_false) {
+      const ConditionResult* only = nullptr;
+      int failed = 0;
+      for (const auto& c : r.conditions) {
+        if (c.status == ConditionStatus::kNotMet) {
+          ++failed;
+          only = &c;
+        }
+      }
+      if (failed == 1 && r.blocked_by.empty()) r.one_fact_away.push_back(only);
+    }
+    if (!ctx_.error.empty()) r.error = ctx_.error;
+    ResolveContact(aid, &r);
+    r.message = Message(aid, r);
+    return r;
+  }
+
+ private:
+  void BindParameters(const Aid& aid, AidResult* r) {
+    params_.assign(aid.parameters.size(), expr::ParamSlot());
+    const Date date = situation_.date();
+    for (size_t i = 0; i < aid.parameters.size(); ++i) {
+      const Parameter& p = aid.parameters[i];
+      const ParameterValue* v = p.At(date);
+      if (!v) v = &p.values.front();  // before its first date: the earliest value, flagged below
+      params_[i].number = v->value;
+      params_[i].scale = v->scale.empty() ? nullptr : &v->scale;
+    }
+    (void)r;
+  }
+
+  const Fact* FactAt(const char* path) const { return situation_.Find(path); }
+
+  void GateProfession(const Aid& aid, AidResult* r, bool* gate_false, bool* profession_false) {
+    ConditionResult c;
+    std::string names;
+    const FieldSpec* field = schema_.Find("profession");
+    for (const auto& p : aid.professions) {
+      std::string label = p;
+      const int i = field ? field->EnumIndex(p) : -1;
+      if (i >= 0 && static_cast<size_t>(i) < field->labels.size()) label = field->labels[static_cast<size_t>(i)];
+      names += (names.empty() ? "" : ", ") + label;
+    }
+    c.text = "Profession concernée : " + names;
+    c.fields.push_back("profession");
+    const Fact* f = FactAt("profession");
+    if (!f || !f->known()) {
+      c.status = ConditionStatus::kUnknown;
+      c.missing.push_back("profession");
+    } else if (std::find(aid.professions.begin(), aid.professions.end(), f->text) != aid.professions.end()) {
+      c.status = ConditionStatus::kMet;
+    } else {
+      c.status = ConditionStatus::kNotMet;
+      *gate_false = true;
+      *profession_false = true;
+    }
+    r->conditions.push_back(std::move(c));
+  }
+
+  void GateRegion(const Aid& aid, AidResult* r, bool* gate_false) {
+    if (!aid.region.empty()) {
+      ConditionResult c;
+      c.text = "Exercer en région " + RegionName(aid.region);
+      c.fields.push_back("zonage.region");
+      const Fact* f = FactAt("zonage.region");
+      if (!f || !f->known()) {
+        c.status = ConditionStatus::kUnknown;
+        c.missing.push_back("zonage.region");
+      } else {
+        c.status = f->text == aid.region ? ConditionStatus::kMet : ConditionStatus::kNotMet;
+        *gate_false |= c.status == ConditionStatus::kNotMet;
+      }
+      r->conditions.push_back(std::move(c));
+    }
+    if (!aid.departements.empty()) {
+      ConditionResult c;
+      std::string list;
+      for (const auto& d : aid.departements) list += (list.empty() ? "" : ", ") + d;
+      c.text = "Exercer dans l'un des départements " + list;
+      c.fields.push_back("zonage.departement");
+      const Fact* f = FactAt("zonage.departement");
+      if (!f || !f->known()) {
+        c.status = ConditionStatus::kUnknown;
+        c.missing.push_back("zonage.departement");
+      } else {
+        const bool in = std::find(aid.departements.begin(), aid.departements.end(), f->text) != aid.departements.end();
+        c.status = in ? ConditionStatus::kMet : ConditionStatus::kNotMet;
+        *gate_false |= !in;
+      }
+      r->conditions.push_back(std::move(c));
+    }
+  }
+
+  std::optional<double> EvalNumber(const expr::BoundExpr* e, std::vector<int>* missing, std::vector<int>* optional) {
+    if (!e) return std::nullopt;
+    ctx_.missing = missing;
+    ctx_.optional = optional;
+    const expr::Value v = expr::Eval(*e, &ctx_);
+    ctx_.optional = nullptr;
+    if (!v.known()) return std::nullopt;
+    return v.n;
+  }
+
+  void ComputeAmount(const Aid& aid, AidResult* r) {
+    const auto& compiled = *aid.compiled;
+    AmountResult& a = r->amount;
+    a.quantified = !aid.amount_not_quantified;
+    std::vector<int> missing;
+    std::vector<int> optional;
+    a.rate = EvalNumber(compiled.rate.get(), &missing, &optional);
+    a.cap_per_period = EvalNumber(compiled.cap.get(), &missing, &optional);
+    if (a.quantified) {
+      a.per_period = EvalNumber(compiled.per_period.get(), &missing, &optional);
+      // Schedule.
+      std::optional<Date> base;
+      if (compiled.schedule_base) {
+        std::vector<int> ignored;
+        ctx_.missing = &ignored;
+        const expr::Value b = expr::Eval(*compiled.schedule_base, &ctx_);
+        if (b.known()) base = Date::FromDays(b.i);
+      }
+      bool schedule_known = true;
+      double schedule_sum = 0;
+      for (size_t i = 0; i < aid.schedule.size(); ++i) {
+        const Payment& p = aid.schedule[i];
+        const std::optional<double> amount = EvalNumber(compiled.payments[i].get(), &missing, &optional);
+        for (int k = 0; k < p.repeat; ++k) {
+          PaymentResult pr;
+          pr.months_after = p.months_after + k * p.every_months;
+          if (base) pr.date = base->AddMonths(pr.months_after);
+          pr.amount = amount;
+          pr.label = p.label;
+          const size_t at = pr.label.find("{n}");
+          if (at != std::string::npos) pr.label.replace(at, 3, std::to_string(k + 1));
+          if (amount) schedule_sum += *amount;
+          else schedule_known = false;
+          a.schedule.push_back(std::move(pr));
+        }
+      }
+      if (compiled.total) {
+        a.total = EvalNumber(compiled.total.get(), &missing, &optional);
+      } else if (!a.schedule.empty()) {
+        if (schedule_known) a.total = schedule_sum;
+      } else if (a.per_period) {
+        if (aid.periodicity == Periodicity::kOnce) a.total = a.per_period;
+        else if (aid.duration_months > 0) {
+          const double periods = aid.periodicity == Periodicity::kYearly ? aid.duration_months / 12.0 : aid.duration_months;
+          a.total = *a.per_period * periods;
+        }
+      }
+      if (r->running) {
+        for (const auto& p : a.schedule) {
+          if (!p.date) continue;
+          PaymentResult moved = p;
+          moved.date = r->running->start.AddMonths(p.months_after);
+          if (*moved.date >= situation_.date()) r->running->remaining.push_back(moved);
+        }
+      }
+    }
+    for (int id : missing) AppendUnique(&a.missing, schema_.field(id).path);
+    for (int id : optional) AppendUnique(&a.possible_bonuses, schema_.field(id).path);
+    if (options_.explanations) {
+      const Date date = situation_.date();
+      for (int index : compiled.amount_params) {
+        const Parameter& p = aid.parameters[static_cast<size_t>(index)];
+        const ParameterValue* v = p.At(date);
+        if (!v) v = &p.values.front();
+        a.parameters.push_back({&p, v});
+      }
+    }
+  }
+
+  void ResolveContact(const Aid& aid, AidResult* r) {
+    const Organisation* org = catalog_.FindOrganisation(aid.contact);
+    if (!org) return;
+    r->contact.general = &org->general;
+    r->contact.entry = &org->general;
+    const Fact* dep = FactAt("zonage.departement");
+    if (dep && dep->known()) {
+      auto it = org->by_departement.find(dep->text);
+      if (it != org->by_departement.end()) {
+        r->contact.entry = &it->second;
+        return;
+      }
+    }
+    const Fact* reg = FactAt("zonage.region");
+    if (reg && reg->known()) {
+      auto it = org->by_region.find(reg->text);
+      if (it != org->by_region.end()) r->contact.entry = &it->second;
+    }
+  }
+
+  std::string Message(const Aid& aid, const AidResult& r) const {
+    switch (r.status) {
+      case AidStatus::kEligible:
+        return r.amount.missing.empty() ? "Vous remplissez toutes les conditions."
+                                        : "Vous remplissez toutes les conditions ; le montant reste à préciser.";
+      case AidStatus::kToSpecify: {
+        std::string fields;
+        for (const auto& m : r.missing) fields += (fields.empty() ? "" : ", ") + m;
+        return "Éligibilité à préciser : il manque " + fields + ".";
+      }
+      case AidStatus::kNotEligible:
+        if (!r.blocked_by.empty()) return "Non cumulable avec un contrat en cours.";
+        return "Au moins une condition n'est pas remplie.";
+      case AidStatus::kClosed: {
+        const Date date = situation_.date();
+        if (aid.opens && date < *aid.opens) return "Pas encore ouvert : souscription possible à partir du " + aid.opens->ToFrench() + ".";
+        std::string s = "Fermé : souscription possible jusqu'au " + aid.closes->ToFrench() + " seulement.";
+        if (!aid.replaced_by.empty()) {
+          std::string names;
+          for (const auto& id : aid.replaced_by) {
+            const Aid* other = catalog_.FindAid(id);
+            names += (names.empty() ? "" : ", ") + (other ? other->name : id);
+          }
+          s += " Remplacé par : " + names + ".";
+        }
+        return s;
+      }
+    }
+    return "";
+  }
+
+  const Catalog& catalog_;
+  const Situation& situation_;
+  const SituationSchema& schema_;
+  const EvalOptions& options_;
+  const std::vector<Running>& running_;
+  std::vector<expr::ParamSlot> params_;
+  expr::EvalContext ctx_;
+};
+
+std::vector<Running> RunningContracts(const Catalog& catalog, const Situation& situation) {
+  std::vector<Running> out;
+  const SituationSchema& schema = catalog.schema();
+  const FieldSpec* list = schema.Find("contrats");
+  if (!list) return out;
+  const FieldSpec* id = schema.FindChild(*list, "id");
+  const FieldSpec* start = schema.FindChild(*list, "date_debut");
+  const FieldSpec* end = schema.FindChild(*list, "date_fin");
+  if (!id || !start || !end) return out;
+  const Date date = situation.date();
+  for (const Record& r : situation.records(list->slot)) {
+    const Fact& fid = r[static_cast<size_t>(id->slot)];
+    const Fact& fstart = r[static_cast<size_t>(start->slot)];
+    const Fact& fend = r[static_cast<size_t>(end->slot)];
+    const Aid* aid = fid.known() ? catalog.FindAid(fid.text) : nullptr;
+    if (!aid || !fstart.known()) continue;  // a contract with no start date cannot be placed in time
+    Date stop;
+    if (fend.known()) stop = fend.date;
+    else if (aid->duration_months > 0) stop = fstart.date.AddMonths(aid->duration_months);
+    else continue;  // no end known: it cannot be said to be running
+    if (fstart.date <= date && date < stop) out.push_back({aid->compiled->index, fstart.date, stop});
+  }
+  return out;
+}
+
+}  // namespace
+
+Result Evaluate(const Catalog& catalog, const Situation& situation, const EvalOptions& options) {
+  Result result;
+  result.date = situation.date();
+  result.date_given = situation.date_given();
+  const std::vector<Running> running = RunningContracts(catalog, situation);
+  AidEvaluator evaluator(catalog, situation, options, running);
+  result.aids.reserve(catalog.aids().size());
+  for (const Aid& aid : catalog.aids()) {
+    if (!options.only.empty() && std::find(options.only.begin(), options.only.end(), aid.id) == options.only.end()) continue;
+    result.aids.push_back(evaluator.Run(aid));
+  }
+  return result;
+}
+
+}  // namespace capsante

@@ -1,0 +1,131 @@
+// The terminal rendering of a result: aids grouped by status, the amounts and
+// schedule of what can be received, what is missing, and why not.
+#include <sstream>
+
+#include "capsante/result.h"
+#include "capsante/text.h"
+
+namespace capsante {
+namespace {
+
+const char* PeriodFrench(Periodicity p) {
+  switch (p) {
+    case Periodicity::kOnce: return "versement unique";
+    case Periodicity::kYearly: return "par an";
+    case Periodicity::kMonthly: return "par mois";
+  }
+  return "";
+}
+
+std::string Upper(const std::string& s) {
+  std::string out = s;
+  for (char& c : out) {
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  }
+  return out;
+}
+
+void AmountLine(std::ostringstream& out, const AidResult& r) {
+  const AmountResult& a = r.amount;
+  if (!a.quantified) {
+    out << "      Montant : non chiffré par les sources";
+    if (a.rate) out << " (taux " << text::Percent(*a.rate) << ")";
+    out << "\n";
+    return;
+  }
+  if (a.per_period) {
+    out << "      Montant : " << text::Euros(*a.per_period) << " " << PeriodFrench(r.aid->periodicity);
+    if (a.total && r.aid->periodicity != Periodicity::kOnce) out << ", soit " << text::Euros(*a.total) << " au total";
+    out << "\n";
+  } else {
+    out << "      Montant : à préciser";
+    if (a.cap_per_period) out << " (plafond " << text::Euros(*a.cap_per_period) << " " << PeriodFrench(r.aid->periodicity) << ")";
+    out << "\n";
+  }
+  if (!a.possible_bonuses.empty()) {
+    out << "      Majoration possible si :";
+    for (const auto& b : a.possible_bonuses) out << " " << b;
+    out << "\n";
+  }
+  for (const auto& p : a.schedule) {
+    out << "        - " << (p.date ? p.date->ToFrench() : "mois " + std::to_string(p.months_after)) << " : "
+        << (p.amount ? text::Euros(*p.amount) : std::string("à préciser")) << " (" << p.label << ")\n";
+  }
+}
+
+}  // namespace
+
+std::string ToTable(const Result& result) {
+  std::ostringstream out;
+  out << "Simulation au " << result.date.ToFrench() << (result.date_given ? "" : " (date du jour)") << "\n";
+  if (result.commune) {
+    out << "Commune : " << result.commune->name << " (" << result.commune->code << ")";
+    if (!result.commune->note.empty()) out << " — " << result.commune->note;
+    out << "\n";
+  }
+  for (const auto& f : result.facts) {
+    out << "  " << f.field << " = " << (f.value.empty() ? "inconnu" : f.value);
+    if (!f.note.empty()) out << "  [" << f.note << "]";
+    out << "\n";
+  }
+  const AidStatus order[] = {AidStatus::kEligible, AidStatus::kToSpecify, AidStatus::kNotEligible, AidStatus::kClosed};
+  for (AidStatus status : order) {
+    int count = 0;
+    for (const auto& r : result.aids) count += r.status == status;
+    if (count == 0) continue;
+    out << "\n" << Upper(AidStatusFrench(status)) << " (" << count << ")\n";
+    for (const auto& r : result.aids) {
+      if (r.status != status) continue;
+      const Aid& aid = *r.aid;
+      out << "  • " << aid.name << " [" << aid.id << "] — " << aid.payer << "\n";
+      switch (status) {
+        case AidStatus::kEligible:
+          AmountLine(out, r);
+          if (!r.missing.empty()) {
+            out << "      À préciser pour le montant :";
+            for (const auto& m : r.missing) out << " " << m;
+            out << "\n";
+          }
+          if (!aid.incompatible_with.empty()) {
+            out << "      Non cumulable avec :";
+            for (const auto& id : aid.incompatible_with) out << " " << id;
+            out << "\n";
+          }
+          if (r.contact.entry) {
+            out << "      Contact : " << r.contact.entry->name;
+            if (!r.contact.entry->email.empty()) out << " — " << r.contact.entry->email;
+            if (!r.contact.entry->phone.empty()) out << " — " << r.contact.entry->phone;
+            out << "\n";
+          }
+          break;
+        case AidStatus::kToSpecify:
+          out << "      Il manque :";
+          for (const auto& m : r.missing) out << " " << m;
+          out << "\n";
+          if (r.amount.per_period) AmountLine(out, r);
+          break;
+        case AidStatus::kNotEligible:
+          for (const auto& c : r.conditions) {
+            if (c.status == ConditionStatus::kNotMet) {
+              out << "      ✗ " << c.text << (c.note.empty() ? "" : " (" + c.note + ")") << "\n";
+            }
+          }
+          break;
+        case AidStatus::kClosed:
+          out << "      " << r.message << "\n";
+          break;
+      }
+      if (r.running) {
+        out << "      Contrat en cours du " << r.running->start.ToFrench() << " au " << r.running->end.AddDays(-1).ToFrench() << "\n";
+        for (const auto& p : r.running->remaining) {
+          out << "        - reste à percevoir le " << (p.date ? p.date->ToFrench() : "?") << " : "
+              << (p.amount ? text::Euros(*p.amount) : std::string("à préciser")) << "\n";
+        }
+      }
+      if (!r.error.empty()) out << "      ! " << r.error << "\n";
+    }
+  }
+  return out.str();
+}
+
+}  // namespace capsante

@@ -1,0 +1,71 @@
+// The bound tree: names resolved to slots, parameters and definitions, every
+// node typed. It is what the evaluator walks. Separate from the parsed tree
+// (ast.h) so that each stage has its own types.
+#ifndef CAPSANTE_EXPR_BOUND_H_
+#define CAPSANTE_EXPR_BOUND_H_
+
+#include <memory>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "capsante/schema.h"
+#include "expr/token.h"
+#include "expr/value.h"
+
+namespace capsante::expr {
+
+enum class BoundKind {
+  kConstant,   // constant
+  kField,      // situation scalar: slot, field
+  kRecords,    // situation list: slot, field
+  kItemField,  // field of the current list element: slot (in record), field
+  kToday,      // the simulation date
+  kParam,      // aid parameter: param
+  kDefinition, // a named expression: definition
+  kNegate,
+  kNot,
+  kArithmetic, // op: + - * /
+  kCompare,    // op: == != < <= > >=
+  kAnd,
+  kOr,
+  kIn,         // children[1] is a kSet
+  kNotIn,
+  kSet,        // literal set: children are constants
+  kCall,       // function
+};
+
+enum class Function {
+  kMin, kMax, kClamp, kRound, kFloor, kAbs, kIf, kKnown, kDeclared, kBareme,
+  kYears, kMonths, kDays, kMonthsBetween, kYearsBetween,
+  kSum, kCount, kAny, kAll,
+};
+
+struct BoundExpr;
+using BoundPtr = std::unique_ptr<BoundExpr>;
+
+struct BoundExpr {
+  BoundKind kind = BoundKind::kConstant;
+  Type type = Type::kBool;
+  Position pos;
+  std::string source;          // canonical text of the parsed node, for explanations
+  Value constant;
+  std::string constant_text;   // owns the text of a text constant
+  const FieldSpec* field = nullptr;  // kField/kRecords/kItemField; for texts typed by an enum
+  int slot = -1;
+  int param = -1;
+  TokenKind op = TokenKind::kEnd;
+  Function function = Function::kMin;
+  std::shared_ptr<const BoundExpr> definition;
+  std::string definition_name;
+  std::vector<BoundPtr> children;
+};
+
+// Every parameter index the expression reads, through definitions too.
+void CollectParams(const BoundExpr& e, std::set<int>* params);
+// Every situation field id the expression reads, through definitions too.
+void CollectFields(const BoundExpr& e, std::set<int>* fields);
+
+}  // namespace capsante::expr
+
+#endif  // CAPSANTE_EXPR_BOUND_H_

@@ -1,0 +1,164 @@
+// A broken catalog is refused with file, line and field; lint finds what the
+// loader lets through (misquoted sources, asymmetric incompatibilities).
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "capsante/catalog.h"
+
+namespace capsante {
+namespace {
+
+namespace fs = std::filesystem;
+
+// A minimal valid aid; each case below breaks one thing.
+const char* kAid = R"(id: test_aide
+nom: Aide de test
+financeur: Assurance Maladie (CPAM)
+famille: installation
+professions: [medecin]
+resume: Une aide pour les tests.
+fenetre:
+  ouverture: null
+  fermeture: 2025-12-31
+  source: {document: 004_e770e37fc8623f8e.txt, extrait: "uniquement jusqu'au 31 décembre 2025"}
+duree_mois: 60
+parametres:
+  forfait:
+    libelle: Forfait
+    unite: EUR
+    valeurs:
+      - depuis: null
+        valeur: 5000
+        source: {document: 004_e770e37fc8623f8e.txt, extrait: "une aide forfaitaire de 5 000€ par an"}
+conditions:
+  - texte: Exercer en ZIP
+    si: zonage.medecin == "ZIP"
+    source: {document: 004_e770e37fc8623f8e.txt, extrait: "dans une ZIP"}
+montant:
+  periodicite: annuel
+  par_periode: param.forfait
+contact: cpam
+sources:
+  - {document: 004_e770e37fc8623f8e.txt, extrait: "une aide forfaitaire de 5 000€ par an"}
+)";
+
+class LoaderTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    home_ = fs::temp_directory_path() / ("capsante_loader_" + std::to_string(::getpid()) + "_" +
+                                          ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(home_);
+    const fs::path real = CAPSANTE_DEFAULT_HOME;
+    fs::create_directories(home_ / "catalog" / "aides");
+    for (const char* f : {"situation.yaml", "definitions.yaml", "contacts.yaml"}) {
+      fs::copy_file(real / "catalog" / f, home_ / "catalog" / f);
+    }
+    fs::copy(real / "sources", home_ / "sources");
+  }
+  void TearDown() override { fs::remove_all(home_); }
+
+  void WriteAid(const std::string& name, const std::string& text) {
+    std::ofstream(home_ / "catalog" / "aides" / (name + ".yaml")) << text;
+  }
+
+  Status Load(std::unique_ptr<Catalog>* out) { return Catalog::Load(home_.string(), out); }
+
+  fs::path home_;
+};
+
+std::string Replace(std::string s, const std::string& from, const std::string& to) {
+  const size_t at = s.find(from);
+  EXPECT_NE(at, std::string::npos) << from;
+  if (at != std::string::npos) s.replace(at, from.size(), to);
+  return s;
+}
+
+TEST_F(LoaderTest, MinimalAidLoads) {
+  WriteAid("test_aide", kAid);
+  std::unique_ptr<Catalog> c;
+  Status st = Load(&c);
+  ASSERT_TRUE(st.ok()) << st.ToString();
+  EXPECT_TRUE(c->Lint().empty());
+  ASSERT_NE(c->FindAid("test_aide"), nullptr);
+  EXPECT_EQ(c->FindAid("test_aide")->parameters[0].values[0].value, 5000);
+}
+
+struct BrokenCase {
+  const char* from;
+  const char* to;
+  const char* fragment;  // expected in the message
+  const char* where;     // expected "file:line" prefix after the aid's file name
+};
+
+TEST_F(LoaderTest, BrokenAidsAreRefusedWithPosition) {
+  const BrokenCase cases[] = {
+      {"si: zonage.medecin == \"ZIP\"", "si: zonage.medecin == \"ZPI\"", "n'est pas une valeur", ":22:"},
+      {"si: zonage.medecin == \"ZIP\"", "si: zonage.medecin = \"ZIP\"", "« == »", ":22:"},
+      {"si: zonage.medecin == \"ZIP\"", "si: zonage.medicin == \"ZIP\"", "nom inconnu", ":22:"},
+      {"par_periode: param.forfait", "par_periode: param.forfet", "paramètre inconnu", ":26:"},
+      {"par_periode: param.forfait", "par_periode: zonage.qpv", "nombre", ":26:"},
+      {"famille: installation", "famille: bonus", "famille inconnue", ":4:"},
+      {"professions: [medecin]", "professions: [astronaute]", "profession inconnue", ":5:"},
+      {"fermeture: 2025-12-31", "fermeture: 2025-13-31", "date impossible", ":9:"},
+      {"periodicite: annuel", "periodicite: hebdo", "périodicité inconnue", ":25:"},
+      {"contact: cpam", "contact: personne", "organisme inconnu", ":27:"},
+      {"document: 004_e770e37fc8623f8e.txt, extrait: \"dans une ZIP\"", "document: 999.txt, extrait: \"dans une ZIP\"",
+       "document inconnu", ":23:"},
+      {"id: test_aide", "id: autre", "nom du fichier", ":1:"},
+      {"nom: Aide de test\n", "", "clé « nom » manquante", ":1:"},
+      {"resume: Une aide pour les tests.", "resume: Une aide.\ncouleur: bleu", "clé inconnue « couleur »", ":7:"},
+      {"        valeur: 5000", "        valeur: cinq", "doit être un nombre", ":18:"},
+      {"      - depuis: null\n        valeur: 5000",
+       "      - depuis: 2026-01-01\n        valeur: 5000\n        source: {document: 004_e770e37fc8623f8e.txt, extrait: \"dans une ZIP\"}\n      - depuis: 2025-01-01\n        valeur: 6000",
+       "se chevauchent", ":"},
+      {"    source: {document: 004_e770e37fc8623f8e.txt, extrait: \"dans une ZIP\"}\n", "", "chaque règle cite sa source", ":21:"},
+      {"conditions:", "conditions: 3\nx:", "doit être une liste", ":"},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.to);
+    WriteAid("test_aide", Replace(kAid, c.from, c.to));
+    if (std::string(c.to) == "id: autre") {
+      // keep the file name test_aide
+    }
+    std::unique_ptr<Catalog> catalog;
+    Status st = Load(&catalog);
+    ASSERT_FALSE(st.ok());
+    EXPECT_EQ(st.code(), Status::Code::kInvalidCatalog);
+    EXPECT_NE(st.message().find(c.fragment), std::string::npos) << st.message();
+    EXPECT_NE(st.message().find(std::string("test_aide.yaml") + c.where), std::string::npos) << st.message();
+  }
+}
+
+TEST_F(LoaderTest, LintFindsMisquotesAndAsymmetry) {
+  std::string a = Replace(kAid, "extrait: \"dans une ZIP\"", "extrait: \"dans une zone inventée\"");
+  a = Replace(a, "contact: cpam", "contact: cpam\nincompatible_avec: [test_autre]\nincompatibilites_sources:\n  - {document: 004_e770e37fc8623f8e.txt, extrait: \"dans une ZIP\"}");
+  WriteAid("test_aide", a);
+  WriteAid("test_autre", Replace(kAid, "id: test_aide", "id: test_autre"));
+  std::unique_ptr<Catalog> c;
+  Status st = Load(&c);
+  ASSERT_TRUE(st.ok()) << st.ToString();
+  auto issues = c->Lint();
+  ASSERT_EQ(issues.size(), 2u);
+  std::string all = issues[0].message + " | " + issues[1].message;
+  EXPECT_NE(all.find("extrait introuvable"), std::string::npos) << all;
+  EXPECT_NE(all.find("non symétrique"), std::string::npos) << all;
+}
+
+TEST_F(LoaderTest, CircularDefinitionsAreRefused) {
+  WriteAid("test_aide", Replace(kAid, "montant:", "definitions:\n  a: b + 1\n  b: a + 1\nmontant:"));
+  std::unique_ptr<Catalog> c;
+  Status st = Load(&c);
+  ASSERT_FALSE(st.ok());
+  EXPECT_NE(st.message().find("circulaire"), std::string::npos) << st.message();
+}
+
+TEST_F(LoaderTest, MissingCatalogIsAnIoError) {
+  std::unique_ptr<Catalog> c;
+  Status st = Catalog::Load("/nonexistent/capsante", &c);
+  EXPECT_FALSE(st.ok());
+}
+
+}  // namespace
+}  // namespace capsante
