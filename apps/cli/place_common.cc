@@ -1,0 +1,35 @@
+#include "place_common.h"
+
+namespace capsante::cli {
+
+Status LoadPlaceContext(const GlobalOptions& global, const std::string& situation_file, const std::string& date,
+                        PlaceContext* out) {
+  CAPSANTE_RETURN_IF_ERROR(LoadCatalog(global, &out->catalog));
+  Status st = geo::CommuneIndex::Load(ResolveHome(global) + "/data", &out->communes);
+  if (!st.ok()) return Status::InvalidCatalog("données des communes illisibles : " + st.message());
+  if (situation_file.empty()) return Status::InvalidInput("--situation est requis (fichier JSON de la situation)", "--situation");
+  std::string text;
+  CAPSANTE_RETURN_IF_ERROR(ReadInput(situation_file, Situation::kMaxInputBytes, &text));
+  CAPSANTE_RETURN_IF_ERROR(Situation::FromJson(out->catalog->schema(), text, &out->situation));
+  if (!date.empty()) {
+    Date d;
+    CAPSANTE_RETURN_IF_ERROR(ParseDateOption(date, "--date", &d));
+    out->situation.set_date(d);
+  }
+  return out->catalog->CheckSituation(out->situation);
+}
+
+Status SituationAt(const PlaceContext& ctx, const std::string& code, Situation* out, PlaceResolution* place) {
+  Situation s = ctx.situation;
+  // The place decides the zoning: forget the zone facts of the base situation.
+  for (const char* f : {"zonage.medecin", "zonage.profession", "zonage.qpv", "zonage.frr", "zonage.zrr", "zonage.zfu",
+                        "zonage.montagne", "zonage.region", "zonage.departement"}) {
+    s.Clear(f);
+  }
+  CAPSANTE_RETURN_IF_ERROR(s.SetFromText("commune", code, FactOrigin::kUser));
+  CAPSANTE_RETURN_IF_ERROR(ResolvePlace(*ctx.communes, &s, place));
+  *out = std::move(s);
+  return Status::Ok();
+}
+
+}  // namespace capsante::cli

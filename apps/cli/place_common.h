@@ -1,0 +1,32 @@
+// Shared by `classement` and `comparer`: reading the base situation and
+// putting it in another place.
+#ifndef CAPSANTE_APPS_CLI_PLACE_COMMON_H_
+#define CAPSANTE_APPS_CLI_PLACE_COMMON_H_
+
+#include <memory>
+#include <string>
+
+#include "capsante/catalog.h"
+#include "capsante/geo.h"
+#include "capsante/place.h"
+#include "capsante/situation.h"
+#include "common.h"
+
+namespace capsante::cli {
+
+struct PlaceContext {
+  std::unique_ptr<Catalog> catalog;
+  std::unique_ptr<geo::CommuneIndex> communes;
+  Situation situation;
+};
+
+// Loads the catalog, the commune index and the situation file (--date wins).
+Status LoadPlaceContext(const GlobalOptions& global, const std::string& situation_file, const std::string& date,
+                        PlaceContext* out);
+
+// The situation moved to `code`: its zone facts are those of the commune.
+Status SituationAt(const PlaceContext& ctx, const std::string& code, Situation* out, PlaceResolution* place);
+
+}  // namespace capsante::cli
+
+#endif  // CAPSANTE_APPS_CLI_PLACE_COMMON_H_

@@ -1,0 +1,76 @@
+// From a place to the rules: fills a situation's zoning from its commune, and
+// ranks or compares places for one situation.
+//
+// Contract: explicit `zonage` fields given by the user always win over the
+// commune's layers; the result says which facts came from where (Result::
+// facts). A fact a layer does not know stays unknown (the aids that need it
+// are `a_preciser`); QPV and ZFU-TE, parts of communes, stay unknown with a
+// note "à confirmer pour l'adresse" unless the user answers. Thread-safe:
+// the catalog and the index are only read.
+#ifndef CAPSANTE_PLACE_H_
+#define CAPSANTE_PLACE_H_
+
+#include <string>
+#include <vector>
+
+#include "capsante/catalog.h"
+#include "capsante/engine.h"
+#include "capsante/geo.h"
+#include "capsante/result.h"
+#include "capsante/situation.h"
+
+namespace capsante {
+
+// What ResolvePlace did, to be shown in the result.
+struct PlaceResolution {
+  bool resolved = false;
+  CommuneSummary commune;
+  std::vector<FactNote> facts;
+};
+
+// True when the situation names a commune (or a secondary practice's commune).
+bool NeedsPlace(const Situation& situation);
+
+// Fills the zone facts of `situation` from its `commune` at its date. An
+// unknown INSEE code is InvalidInput naming `commune`.
+Status ResolvePlace(const geo::CommuneIndex& index, Situation* situation, PlaceResolution* out);
+
+// Copies the resolution into the result (commune summary and fact notes).
+void ApplyPlace(const PlaceResolution& place, Result* result);
+
+// One place in a ranking: what the situation would receive there.
+struct RankedPlace {
+  const geo::Commune* commune = nullptr;
+  double distance_km = -1;      // for --autour
+  double total = 0;             // euros over the horizon, best compatible set of eligible aids
+  std::vector<std::pair<std::string, double>> main_aids;  // (aid id, euros over the horizon), best first
+  int eligible = 0;
+  int to_specify = 0;
+  std::string zone_medecin;     // "ZIP", ... or empty when unknown
+  std::string zone_profession;  // the profession's own zoning, or empty
+  geo::Territory territory;
+};
+
+struct RankOptions {
+  int years = 5;          // horizon
+  size_t limit = 50;      // rows kept (0 = all)
+};
+
+// Evaluates `base` in each place (its zoning replaced by the place's) and
+// ranks places by total, highest first (ties: by population, then code).
+// Places with identical zone facts share one evaluation.
+Status Rank(const Catalog& catalog, const geo::CommuneIndex& index, const Situation& base,
+            const std::vector<const geo::Commune*>& places, const RankOptions& options,
+            std::vector<RankedPlace>* out);
+
+// Euros an aid result brings within `years` from the simulation date
+// (payments inside the horizon; 0 when not eligible or not quantified).
+double AmountWithin(const AidResult& aid, Date from, int years);
+
+// The best set of eligible aids that may be combined (incompatible aids
+// excluded), greedily by amount within the horizon.
+std::vector<const AidResult*> BestCompatibleSet(const Result& result, int years);
+
+}  // namespace capsante
+
+#endif  // CAPSANTE_PLACE_H_
