@@ -85,7 +85,8 @@ struct Aid {
   std::string name;
   std::string payer;
   std::string family;
-  std::vector<std::string> professions;
+  std::vector<std::string> professions;  // individual aids: the professions it is for
+  bool for_structure = false;            // "demandeur: structure": applied for by an ESP, MSP, CDS or CPTS
   std::string region;                     // INSEE code, empty = national
   std::vector<std::string> departements;  // empty = all
   std::string convention;
@@ -100,6 +101,9 @@ struct Aid {
 
   std::vector<Parameter> parameters;
   std::vector<Condition> conditions;
+  // "conditions_partielles: true": the sources name the scheme but not all its
+  // conditions, so meeting the listed ones is never called "eligible".
+  bool partial_conditions = false;
 
   Periodicity periodicity = Periodicity::kOnce;
   bool amount_not_quantified = false;  // "non_chiffre": the sources give no amount

@@ -437,7 +437,13 @@ class CatalogLoader {
     static const std::set<std::string> kFamilies = {"installation", "maintien", "transition", "solidarite", "etudes",
                                                     "exercice_salarie", "fiscal", "collectif", "remuneration"};
     if (!kFamilies.count(aid->family)) return m.Error(m.Get("famille"), "famille inconnue « " + aid->family + " »");
-    CAPSANTE_RETURN_IF_ERROR(m.StringList("professions", &aid->professions, true));
+    std::string applicant = "individu";
+    CAPSANTE_RETURN_IF_ERROR(m.String("demandeur", &applicant, false));
+    if (applicant != "individu" && applicant != "structure") {
+      return m.Error(m.Get("demandeur"), "« demandeur » vaut individu ou structure, pas « " + applicant + " »");
+    }
+    aid->for_structure = applicant == "structure";
+    CAPSANTE_RETURN_IF_ERROR(m.StringList("professions", &aid->professions, !aid->for_structure));
     const FieldSpec* profession = c_->schema_->Find("profession");
     for (const auto& p : aid->professions) {
       if (profession && profession->EnumIndex(p) < 0) return m.Error(m.Get("professions"), "profession inconnue « " + p + " »");
@@ -499,6 +505,7 @@ class CatalogLoader {
       return amount.Error(amount.node(), "« explication » est requise quand le montant n'est pas chiffré");
     }
 
+    CAPSANTE_RETURN_IF_ERROR(m.Bool("conditions_partielles", &aid->partial_conditions));
     YAML::Node conditions;
     CAPSANTE_RETURN_IF_ERROR(m.Sequence("conditions", &conditions));
     for (const auto& cn : conditions) {

@@ -39,7 +39,11 @@ class AidEvaluator {
     // 1. Who and where the aid is for, before anything else.
     bool gate_false = false;
     bool profession_false = false;
-    GateProfession(aid, &r, &gate_false, &profession_false);
+    if (aid.for_structure) {
+      GateStructure(&r, &gate_false, &profession_false);
+    } else {
+      GateProfession(aid, &r, &gate_false, &profession_false);
+    }
     GateRegion(aid, &r, &gate_false);
 
     // 2. Its own conditions.
@@ -96,7 +100,7 @@ class AidEvaluator {
       r.status = AidStatus::kClosed;
     } else if (any_false) {
       r.status = AidStatus::kNotEligible;
-    } else if (any_unknown) {
+    } else if (any_unknown || aid.partial_conditions) {
       r.status = AidStatus::kToSpecify;
     } else {
       r.status = AidStatus::kEligible;
@@ -169,6 +173,30 @@ class AidEvaluator {
       c.status = ConditionStatus::kNotMet;
       *gate_false = true;
       *profession_false = true;
+    }
+    r->conditions.push_back(std::move(c));
+  }
+
+  // Collective aids are applied for by a structure: a situation that says
+  // nothing of a structure is an individual's, for whom they are out of reach.
+  void GateStructure(AidResult* r, bool* gate_false, bool* applicant_false) {
+    ConditionResult c;
+    c.text = "Demande présentée par une structure d'exercice coordonné (ESP, MSP, CDS ou CPTS)";
+    c.fields.push_back("structure.type");
+    const Fact* type = FactAt("structure.type");
+    bool any = false;
+    for (const FieldSpec& f : schema_.fields()) {
+      if (f.is_scalar() && !f.in_list && f.path.rfind("structure.", 0) == 0 && situation_.fact(f.slot).known()) any = true;
+    }
+    if (type && type->known()) {
+      c.status = ConditionStatus::kMet;
+    } else if (any) {
+      c.status = ConditionStatus::kUnknown;
+      c.missing.push_back("structure.type");
+    } else {
+      c.status = ConditionStatus::kNotMet;
+      *gate_false = true;
+      *applicant_false = false;  // one fact away: describe the structure
     }
     r->conditions.push_back(std::move(c));
   }
@@ -312,6 +340,9 @@ class AidEvaluator {
         return r.amount.missing.empty() ? "Vous remplissez toutes les conditions."
                                         : "Vous remplissez toutes les conditions ; le montant reste à préciser.";
       case AidStatus::kToSpecify: {
+        if (r.missing.empty() && aid.partial_conditions) {
+          return "Les sources ne détaillent pas toutes les conditions de ce dispositif : vérifiez auprès du contact indiqué.";
+        }
         std::string fields;
         for (const auto& m : r.missing) fields += (fields.empty() ? "" : ", ") + m;
         return "Éligibilité à préciser : il manque " + fields + ".";

@@ -17,12 +17,14 @@ const char* PeriodFrench(Periodicity p) {
   return "";
 }
 
-std::string Upper(const std::string& s) {
-  std::string out = s;
-  for (char& c : out) {
-    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+const char* Heading(AidStatus s) {
+  switch (s) {
+    case AidStatus::kEligible: return "ÉLIGIBLE";
+    case AidStatus::kToSpecify: return "À PRÉCISER";
+    case AidStatus::kNotEligible: return "NON ÉLIGIBLE";
+    case AidStatus::kClosed: return "FERMÉ";
   }
-  return out;
+  return "";
 }
 
 void AmountLine(std::ostringstream& out, const AidResult& r) {
@@ -73,7 +75,7 @@ std::string ToTable(const Result& result) {
     int count = 0;
     for (const auto& r : result.aids) count += r.status == status;
     if (count == 0) continue;
-    out << "\n" << Upper(AidStatusFrench(status)) << " (" << count << ")\n";
+    out << "\n" << Heading(status) << " (" << count << ")\n";
     for (const auto& r : result.aids) {
       if (r.status != status) continue;
       const Aid& aid = *r.aid;
