@@ -105,6 +105,8 @@ struct Runner {
     return out + "]";
   }
 
+  const capsante::Result* result_ = nullptr;
+
   bool CheckAid(const capsante::AidResult& r, const YAML::Node& want, std::string* why) {
     bool ok = true;
     for (const auto& kv : want) {
@@ -112,15 +114,15 @@ struct Runner {
       const YAML::Node& v = kv.second;
       if (key == "statut") {
         if (v.Scalar() != capsante::AidStatusCode(r.status)) {
-          *why += std::string("statut attendu ") + v.Scalar() + ", obtenu " + capsante::AidStatusCode(r.status) + " (" + r.message + ")";
+          *why += std::string("statut attendu ") + v.Scalar() + ", obtenu " + capsante::AidStatusCode(r.status) + " (" + capsante::AidMessage(*result_, r) + ")";
           std::string notmet;
           for (const auto& c : r.conditions) {
-            if (c.status == capsante::ConditionStatus::kNotMet) notmet += " ✗" + c.text + (c.note.empty() ? "" : " [" + c.note + "]");
+            if (c.status == capsante::ConditionStatus::kNotMet) notmet += " ✗" + std::string(c.text) + (c.note.empty() ? "" : " [" + c.note + "]");
           }
           if (!notmet.empty()) *why += " — non remplies :" + notmet;
           if (!r.missing.empty()) {
             *why += " — manquants :";
-            for (const auto& m : r.missing) *why += " " + m;
+            for (const auto& m : r.missing) *why += " " + std::string(m);
           }
           *why += "; ";
           ok = false;
@@ -142,7 +144,7 @@ struct Runner {
       } else if (key == "manquants" || key == "bloquee_par" || key == "majorations_possibles") {
         std::set<std::string> got;
         const auto& src = key == "manquants" ? r.missing : key == "bloquee_par" ? r.blocked_by : r.amount.possible_bonuses;
-        got.insert(src.begin(), src.end());
+        for (const auto& x : src) got.insert(std::string(x));
         const std::set<std::string> expected = StringSet(v);
         if (got != expected) {
           *why += key + " attendus " + Join(expected) + ", obtenus " + Join(got) + "; ";
@@ -151,7 +153,7 @@ struct Runner {
       } else if (key == "non_remplies") {
         std::set<std::string> got;
         for (const auto& c : r.conditions) {
-          if (c.status == capsante::ConditionStatus::kNotMet) got.insert(c.text);
+          if (c.status == capsante::ConditionStatus::kNotMet) got.insert(std::string(c.text));
         }
         for (const auto& text : StringSet(v)) {
           if (!got.count(text)) {
@@ -201,7 +203,7 @@ struct Runner {
         }
       } else if (key == "pour_devenir_eligible") {
         std::set<std::string> got;
-        for (const auto* c : r.one_fact_away) got.insert(c->text);
+        for (const auto* c : r.one_fact_away) got.insert(std::string(c->text));
         if (got != StringSet(v)) {
           *why += "pour_devenir_eligible attendu " + Join(StringSet(v)) + ", obtenu " + Join(got) + "; ";
           ok = false;
@@ -257,6 +259,7 @@ struct Runner {
       ok = false;
     } else {
       capsante::Result result = capsante::Evaluate(catalog, situation);
+      result_ = &result;
       const YAML::Node expected = s["attendu"];
       if (!expected || !expected.IsMap() || expected.size() == 0) {
         why += "aucune attente (« attendu »); ";

@@ -9,6 +9,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "capsante/catalog.h"
@@ -23,13 +24,15 @@ const char* AidStatusFrench(AidStatus s);  // "Éligible", ...
 enum class ConditionStatus { kMet, kNotMet, kUnknown };
 const char* ConditionStatusCode(ConditionStatus s);  // "remplie", "non_remplie", "inconnue"
 
+// Texts and field paths are views into the catalog and its schema, which
+// outlive every result.
 struct ConditionResult {
-  std::string text;
+  std::string_view text;
   ConditionStatus status = ConditionStatus::kUnknown;
-  std::vector<std::string> missing;  // fields whose absence left it unknown
-  std::vector<std::string> fields;   // fields it reads
-  const SourceRef* source = nullptr; // null for built-in checks with their own source
-  std::string note;                  // e.g. the running contract that blocks
+  std::vector<std::string_view> missing;  // fields whose absence left it unknown
+  const std::vector<std::string_view>* fields = nullptr;  // fields it reads (explanations)
+  const SourceRef* source = nullptr;  // null for the built-in checks (profession, region)
+  std::string note;                   // e.g. the running contract that blocks
 };
 
 struct PaymentResult {
@@ -52,8 +55,8 @@ struct AmountResult {
   std::optional<double> rate;
   std::vector<PaymentResult> schedule;
   std::vector<ParameterUse> parameters;
-  std::vector<std::string> missing;           // fields the amount needs
-  std::vector<std::string> possible_bonuses;  // optional facts that could raise it (declared(x))
+  std::vector<std::string_view> missing;           // fields the amount needs
+  std::vector<std::string_view> possible_bonuses;  // optional facts that could raise it (declared(x))
 };
 
 struct RunningContract {
@@ -70,11 +73,10 @@ struct ContactResult {
 struct AidResult {
   const Aid* aid = nullptr;
   AidStatus status = AidStatus::kToSpecify;
-  std::string message;  // one French sentence summing up the status
   AmountResult amount;
   std::vector<ConditionResult> conditions;
-  std::vector<std::string> missing;  // union, in order of first appearance
-  std::vector<std::string> blocked_by;  // running incompatible contracts (ids)
+  std::vector<std::string_view> missing;  // union, in order of first appearance
+  std::vector<std::string_view> blocked_by;  // running incompatible contracts (ids)
   std::optional<RunningContract> running;
   ContactResult contact;
   // Conditions which alone keep the aid out of reach (one fact away).
@@ -99,12 +101,17 @@ struct CommuneSummary {
 };
 
 struct Result {
+  const Catalog* catalog = nullptr;
   Date date;
   bool date_given = true;
   std::optional<CommuneSummary> commune;
   std::vector<FactNote> facts;  // facts that came from the commune, and unknown zone facts
   std::vector<AidResult> aids;
 };
+
+// One French sentence summing up an aid's status ("Fermé : souscription
+// possible jusqu'au 31 décembre 2025 seulement. Remplacé par : ...").
+std::string AidMessage(const Result& result, const AidResult& aid);
 
 struct JsonOptions {
   bool explanations = true;  // conditions, parameters, one-fact-away

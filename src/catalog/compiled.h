@@ -6,6 +6,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "expr/bound.h"
@@ -14,6 +15,7 @@ namespace capsante::internal {
 
 struct CompiledCondition {
   expr::BoundPtr expression;
+  std::vector<std::string_view> fields;  // paths it reads, for explanations
 };
 
 struct CompiledAid {
@@ -27,6 +29,10 @@ struct CompiledAid {
   std::vector<expr::BoundPtr> payments;  // parallel to Aid::schedule
   std::vector<int> amount_params;        // parameters the amounts read, sorted
   std::vector<int> incompatible;         // indexes of incompatible aids
+  // The built-in checks' texts, made once at load.
+  std::string profession_gate;   // "Profession concernée : Médecin"
+  std::string region_gate;       // "Exercer en région Occitanie (76)"
+  std::string departement_gate;  // "Exercer dans l'un des départements 09, 32, 65"
 };
 
 struct CompiledCatalog {

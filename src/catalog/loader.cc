@@ -10,6 +10,7 @@
 #include "capsante/catalog.h"
 #include "capsante/situation.h"
 #include "catalog/compiled.h"
+#include "engine/regions.h"
 #include "expr/binder.h"
 #include "expr/parser.h"
 #include "util/yaml_util.h"
@@ -515,6 +516,9 @@ class CatalogLoader {
       CAPSANTE_RETURN_IF_ERROR(cm.String("texte", &c.text));
       internal::CompiledCondition cc;
       CAPSANTE_RETURN_IF_ERROR(CompileAt(cm, "si", scope, &kBool, &cc.expression, &c.expression, true));
+      std::set<int> read;
+      expr::CollectFields(*cc.expression, &read);
+      for (int id : read) cc.fields.push_back(c_->schema_->field(id).path);
       std::optional<SourceRef> source;
       CAPSANTE_RETURN_IF_ERROR(ReadSourceKey(cm, "source", &source, true));
       c.source = *source;
@@ -572,6 +576,22 @@ class CatalogLoader {
     CAPSANTE_RETURN_IF_ERROR(ReadTextList(m, "informations", &infos));
     for (auto& i : infos) aid->informations.push_back({std::move(i.text), std::move(i.source)});
     CAPSANTE_RETURN_IF_ERROR(m.CheckNoUnknownKeys());
+
+    // The texts of the built-in checks (profession or structure, region).
+    std::string names;
+    for (const auto& p : aid->professions) {
+      std::string label = p;
+      const int i = profession ? profession->EnumIndex(p) : -1;
+      if (i >= 0 && static_cast<size_t>(i) < profession->labels.size()) label = profession->labels[static_cast<size_t>(i)];
+      names += (names.empty() ? "" : ", ") + label;
+    }
+    compiled->profession_gate = "Profession concernée : " + names;
+    if (!aid->region.empty()) compiled->region_gate = "Exercer en région " + RegionName(aid->region);
+    if (!aid->departements.empty()) {
+      std::string list;
+      for (const auto& d : aid->departements) list += (list.empty() ? "" : ", ") + d;
+      compiled->departement_gate = "Exercer dans l'un des départements " + list;
+    }
 
     std::set<int> params;
     for (const auto* e : {compiled->per_period.get(), compiled->total.get(), compiled->cap.get(), compiled->rate.get()}) {

@@ -16,15 +16,31 @@ struct Running {
   Date end;  // exclusive
 };
 
-void AppendUnique(std::vector<std::string>* out, const std::string& s) {
+void AppendUnique(std::vector<std::string_view>* out, std::string_view s) {
   if (std::find(out->begin(), out->end(), s) == out->end()) out->push_back(s);
 }
+
+// Field lists of the built-in checks.
+const std::vector<std::string_view> kProfessionFields = {"profession"};
+const std::vector<std::string_view> kStructureFields = {"structure.type"};
+const std::vector<std::string_view> kRegionFields = {"zonage.region"};
+const std::vector<std::string_view> kDepartementFields = {"zonage.departement"};
 
 class AidEvaluator {
  public:
   AidEvaluator(const Catalog& catalog, const Situation& situation, const EvalOptions& options,
                const std::vector<Running>& running)
-      : catalog_(catalog), situation_(situation), schema_(catalog.schema()), options_(options), running_(running) {}
+      : catalog_(catalog), situation_(situation), schema_(catalog.schema()), options_(options), running_(running),
+        profession_(situation.Find("profession")),
+        region_(situation.Find("zonage.region")),
+        departement_(situation.Find("zonage.departement")),
+        structure_type_(situation.Find("structure.type")) {
+    for (const FieldSpec& f : schema_.fields()) {
+      if (f.is_scalar() && !f.in_list && f.path.rfind("structure.", 0) == 0 && situation_.fact(f.slot).known()) {
+        any_structure_fact_ = true;
+      }
+    }
+  }
 
   AidResult Run(const Aid& aid) {
     const auto& compiled = *aid.compiled;
@@ -36,6 +52,7 @@ class AidEvaluator {
     ctx_.situation = &situation_;
     ctx_.params = &params_;
 
+    r.conditions.reserve(compiled.conditions.size() + 3);
     // 1. Who and where the aid is for, before anything else.
     bool gate_false = false;
     bool profession_false = false;
@@ -44,29 +61,24 @@ class AidEvaluator {
     } else {
       GateProfession(aid, &r, &gate_false, &profession_false);
     }
-    GateRegion(aid, &r, &gate_false);
+    GateRegion(aid, compiled, &r, &gate_false);
 
     // 2. Its own conditions.
-    std::vector<int> missing;
+    std::vector<int>& missing = missing_;
     for (size_t i = 0; i < compiled.conditions.size(); ++i) {
       missing.clear();
       ctx_.missing = &missing;
       const expr::Value v = expr::Eval(*compiled.conditions[i].expression, &ctx_);
-      ConditionResult c;
+      ConditionResult& c = r.conditions.emplace_back();
       c.text = aid.conditions[i].text;
       c.source = &aid.conditions[i].source;
+      c.fields = &compiled.conditions[i].fields;
       if (!v.known()) {
         c.status = ConditionStatus::kUnknown;
         for (int id : missing) AppendUnique(&c.missing, schema_.field(id).path);
       } else {
         c.status = v.b ? ConditionStatus::kMet : ConditionStatus::kNotMet;
       }
-      if (options_.explanations) {
-        std::set<int> fields;
-        expr::CollectFields(*compiled.conditions[i].expression, &fields);
-        for (int id : fields) c.fields.push_back(schema_.field(id).path);
-      }
-      r.conditions.push_back(std::move(c));
     }
 
     // 3. Contracts already running: this one, and those it cannot be combined with.
@@ -79,11 +91,10 @@ class AidEvaluator {
       }
       if (std::find(compiled.incompatible.begin(), compiled.incompatible.end(), run.aid_index) != compiled.incompatible.end()) {
         const Aid& other = catalog_.aids()[static_cast<size_t>(run.aid_index)];
-        ConditionResult c;
+        ConditionResult& c = r.conditions.emplace_back();
         c.text = "Aucun contrat incompatible en cours";
         c.status = ConditionStatus::kNotMet;
         c.note = other.name + " en cours jusqu'au " + run.end.AddDays(-1).ToFrench();
-        r.conditions.push_back(std::move(c));
         r.blocked_by.push_back(other.id);
       }
     }
@@ -131,7 +142,6 @@ class AidEvaluator {
     }
     if (!ctx_.error.empty()) r.error = ctx_.error;
     ResolveContact(aid, &r);
-    r.message = Message(aid, r);
     return r;
   }
 
@@ -152,18 +162,10 @@ class AidEvaluator {
   const Fact* FactAt(const char* path) const { return situation_.Find(path); }
 
   void GateProfession(const Aid& aid, AidResult* r, bool* gate_false, bool* profession_false) {
-    ConditionResult c;
-    std::string names;
-    const FieldSpec* field = schema_.Find("profession");
-    for (const auto& p : aid.professions) {
-      std::string label = p;
-      const int i = field ? field->EnumIndex(p) : -1;
-      if (i >= 0 && static_cast<size_t>(i) < field->labels.size()) label = field->labels[static_cast<size_t>(i)];
-      names += (names.empty() ? "" : ", ") + label;
-    }
-    c.text = "Profession concernée : " + names;
-    c.fields.push_back("profession");
-    const Fact* f = FactAt("profession");
+    ConditionResult& c = r->conditions.emplace_back();
+    c.text = aid.compiled->profession_gate;
+    c.fields = &kProfessionFields;
+    const Fact* f = profession_;
     if (!f || !f->known()) {
       c.status = ConditionStatus::kUnknown;
       c.missing.push_back("profession");
@@ -174,20 +176,16 @@ class AidEvaluator {
       *gate_false = true;
       *profession_false = true;
     }
-    r->conditions.push_back(std::move(c));
   }
 
   // Collective aids are applied for by a structure: a situation that says
   // nothing of a structure is an individual's, for whom they are out of reach.
   void GateStructure(AidResult* r, bool* gate_false, bool* applicant_false) {
-    ConditionResult c;
+    ConditionResult& c = r->conditions.emplace_back();
     c.text = "Demande présentée par une structure d'exercice coordonné (ESP, MSP, CDS ou CPTS)";
-    c.fields.push_back("structure.type");
-    const Fact* type = FactAt("structure.type");
-    bool any = false;
-    for (const FieldSpec& f : schema_.fields()) {
-      if (f.is_scalar() && !f.in_list && f.path.rfind("structure.", 0) == 0 && situation_.fact(f.slot).known()) any = true;
-    }
+    c.fields = &kStructureFields;
+    const Fact* type = structure_type_;
+    const bool any = any_structure_fact_;
     if (type && type->known()) {
       c.status = ConditionStatus::kMet;
     } else if (any) {
@@ -198,40 +196,33 @@ class AidEvaluator {
       *gate_false = true;
       *applicant_false = false;  // one fact away: describe the structure
     }
-    r->conditions.push_back(std::move(c));
   }
 
-  void GateRegion(const Aid& aid, AidResult* r, bool* gate_false) {
+  void GateRegion(const Aid& aid, const internal::CompiledAid& compiled, AidResult* r, bool* gate_false) {
     if (!aid.region.empty()) {
-      ConditionResult c;
-      c.text = "Exercer en région " + RegionName(aid.region);
-      c.fields.push_back("zonage.region");
-      const Fact* f = FactAt("zonage.region");
-      if (!f || !f->known()) {
+      ConditionResult& c = r->conditions.emplace_back();
+      c.text = compiled.region_gate;
+      c.fields = &kRegionFields;
+      if (!region_ || !region_->known()) {
         c.status = ConditionStatus::kUnknown;
         c.missing.push_back("zonage.region");
       } else {
-        c.status = f->text == aid.region ? ConditionStatus::kMet : ConditionStatus::kNotMet;
+        c.status = region_->text == aid.region ? ConditionStatus::kMet : ConditionStatus::kNotMet;
         *gate_false |= c.status == ConditionStatus::kNotMet;
       }
-      r->conditions.push_back(std::move(c));
     }
     if (!aid.departements.empty()) {
-      ConditionResult c;
-      std::string list;
-      for (const auto& d : aid.departements) list += (list.empty() ? "" : ", ") + d;
-      c.text = "Exercer dans l'un des départements " + list;
-      c.fields.push_back("zonage.departement");
-      const Fact* f = FactAt("zonage.departement");
-      if (!f || !f->known()) {
+      ConditionResult& c = r->conditions.emplace_back();
+      c.text = compiled.departement_gate;
+      c.fields = &kDepartementFields;
+      if (!departement_ || !departement_->known()) {
         c.status = ConditionStatus::kUnknown;
         c.missing.push_back("zonage.departement");
       } else {
-        const bool in = std::find(aid.departements.begin(), aid.departements.end(), f->text) != aid.departements.end();
+        const bool in = std::find(aid.departements.begin(), aid.departements.end(), departement_->text) != aid.departements.end();
         c.status = in ? ConditionStatus::kMet : ConditionStatus::kNotMet;
         *gate_false |= !in;
       }
-      r->conditions.push_back(std::move(c));
     }
   }
 
@@ -249,8 +240,10 @@ class AidEvaluator {
     const auto& compiled = *aid.compiled;
     AmountResult& a = r->amount;
     a.quantified = !aid.amount_not_quantified;
-    std::vector<int> missing;
-    std::vector<int> optional;
+    std::vector<int>& missing = missing_;
+    std::vector<int>& optional = optional_;
+    missing.clear();
+    optional.clear();
     a.rate = EvalNumber(compiled.rate.get(), &missing, &optional);
     a.cap_per_period = EvalNumber(compiled.cap.get(), &missing, &optional);
     if (a.quantified) {
@@ -258,8 +251,8 @@ class AidEvaluator {
       // Schedule.
       std::optional<Date> base;
       if (compiled.schedule_base) {
-        std::vector<int> ignored;
-        ctx_.missing = &ignored;
+        scratch_.clear();
+        ctx_.missing = &scratch_;
         const expr::Value b = expr::Eval(*compiled.schedule_base, &ctx_);
         if (b.known()) base = Date::FromDays(b.i);
       }
@@ -319,7 +312,7 @@ class AidEvaluator {
     if (!org) return;
     r->contact.general = &org->general;
     r->contact.entry = &org->general;
-    const Fact* dep = FactAt("zonage.departement");
+    const Fact* dep = departement_;
     if (dep && dep->known()) {
       auto it = org->by_departement.find(dep->text);
       if (it != org->by_departement.end()) {
@@ -327,45 +320,11 @@ class AidEvaluator {
         return;
       }
     }
-    const Fact* reg = FactAt("zonage.region");
+    const Fact* reg = region_;
     if (reg && reg->known()) {
       auto it = org->by_region.find(reg->text);
       if (it != org->by_region.end()) r->contact.entry = &it->second;
     }
-  }
-
-  std::string Message(const Aid& aid, const AidResult& r) const {
-    switch (r.status) {
-      case AidStatus::kEligible:
-        return r.amount.missing.empty() ? "Vous remplissez toutes les conditions."
-                                        : "Vous remplissez toutes les conditions ; le montant reste à préciser.";
-      case AidStatus::kToSpecify: {
-        if (r.missing.empty() && aid.partial_conditions) {
-          return "Les sources ne détaillent pas toutes les conditions de ce dispositif : vérifiez auprès du contact indiqué.";
-        }
-        std::string fields;
-        for (const auto& m : r.missing) fields += (fields.empty() ? "" : ", ") + m;
-        return "Éligibilité à préciser : il manque " + fields + ".";
-      }
-      case AidStatus::kNotEligible:
-        if (!r.blocked_by.empty()) return "Non cumulable avec un contrat en cours.";
-        return "Au moins une condition n'est pas remplie.";
-      case AidStatus::kClosed: {
-        const Date date = situation_.date();
-        if (aid.opens && date < *aid.opens) return "Pas encore ouvert : souscription possible à partir du " + aid.opens->ToFrench() + ".";
-        std::string s = "Fermé : souscription possible jusqu'au " + aid.closes->ToFrench() + " seulement.";
-        if (!aid.replaced_by.empty()) {
-          std::string names;
-          for (const auto& id : aid.replaced_by) {
-            const Aid* other = catalog_.FindAid(id);
-            names += (names.empty() ? "" : ", ") + (other ? other->name : id);
-          }
-          s += " Remplacé par : " + names + ".";
-        }
-        return s;
-      }
-    }
-    return "";
   }
 
   const Catalog& catalog_;
@@ -373,7 +332,15 @@ class AidEvaluator {
   const SituationSchema& schema_;
   const EvalOptions& options_;
   const std::vector<Running>& running_;
+  const Fact* profession_;
+  const Fact* region_;
+  const Fact* departement_;
+  const Fact* structure_type_;
+  bool any_structure_fact_ = false;
   std::vector<expr::ParamSlot> params_;
+  std::vector<int> missing_;
+  std::vector<int> scratch_;
+  std::vector<int> optional_;
   expr::EvalContext ctx_;
 };
 
@@ -404,8 +371,47 @@ std::vector<Running> RunningContracts(const Catalog& catalog, const Situation& s
 
 }  // namespace
 
+std::string AidMessage(const Result& result, const AidResult& r) {
+  const Aid& aid = *r.aid;
+  switch (r.status) {
+    case AidStatus::kEligible:
+      return r.amount.missing.empty() ? "Vous remplissez toutes les conditions."
+                                      : "Vous remplissez toutes les conditions ; le montant reste à préciser.";
+    case AidStatus::kToSpecify: {
+      if (r.missing.empty() && aid.partial_conditions) {
+        return "Les sources ne détaillent pas toutes les conditions de ce dispositif : vérifiez auprès du contact indiqué.";
+      }
+      std::string fields;
+      for (const auto& m : r.missing) {
+        if (!fields.empty()) fields += ", ";
+        fields += m;
+      }
+      return "Éligibilité à préciser : il manque " + fields + ".";
+    }
+    case AidStatus::kNotEligible:
+      if (!r.blocked_by.empty()) return "Non cumulable avec un contrat en cours.";
+      return "Au moins une condition n'est pas remplie.";
+    case AidStatus::kClosed: {
+      const Date date = result.date;
+      if (aid.opens && date < *aid.opens) return "Pas encore ouvert : souscription possible à partir du " + aid.opens->ToFrench() + ".";
+      std::string s = "Fermé : souscription possible jusqu'au " + aid.closes->ToFrench() + " seulement.";
+      if (!aid.replaced_by.empty()) {
+        std::string names;
+        for (const auto& id : aid.replaced_by) {
+          const Aid* other = result.catalog ? result.catalog->FindAid(id) : nullptr;
+          names += (names.empty() ? "" : ", ") + (other ? other->name : id);
+        }
+        s += " Remplacé par : " + names + ".";
+      }
+      return s;
+    }
+  }
+  return "";
+}
+
 Result Evaluate(const Catalog& catalog, const Situation& situation, const EvalOptions& options) {
   Result result;
+  result.catalog = &catalog;
   result.date = situation.date();
   result.date_given = situation.date_given();
   const std::vector<Running> running = RunningContracts(catalog, situation);

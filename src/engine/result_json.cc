@@ -1,13 +1,12 @@
+// The JSON result (shared spec api-v1 section 2, plus docs/api.md), written
+// with a streaming writer. Aids out of reach (non_eligible, ferme) are written
+// compactly: the conditions that failed, the window, the sources, the contact.
 #include <cmath>
 
-#include <nlohmann/json.hpp>
-
 #include "capsante/result.h"
+#include "util/json_writer.h"
 
 namespace capsante {
-
-using nlohmann::json;
-using nlohmann::ordered_json;
 
 const char* AidStatusCode(AidStatus s) {
   switch (s) {
@@ -40,207 +39,274 @@ const char* ConditionStatusCode(ConditionStatus s) {
 
 namespace {
 
-ordered_json Source(const SourceRef& s) {
-  ordered_json j;
-  if (!s.document.empty()) j["document"] = s.document;
-  if (!s.url.empty()) j["url"] = s.url;
-  j["extrait"] = s.excerpt;
-  return j;
+using json::Writer;
+
+void Source(Writer& w, const SourceRef& s) {
+  w.BeginObject();
+  if (!s.document.empty()) w.Field("document", s.document);
+  if (!s.url.empty()) w.Field("url", s.url);
+  w.Field("extrait", s.excerpt);
+  w.EndObject();
 }
 
-ordered_json Number(const std::optional<double>& v) {
-  if (!v) return nullptr;
-  // Euros to the cent, printed as integers when whole.
-  const double cents = std::round(*v * 100.0) / 100.0;
-  if (cents == std::floor(cents) && std::fabs(cents) < 1e15) return static_cast<long long>(cents);
-  return cents;
-}
-
-ordered_json Payments(const std::vector<PaymentResult>& payments) {
-  ordered_json arr = ordered_json::array();
-  for (const auto& p : payments) {
-    ordered_json j;
-    j["date"] = p.date ? ordered_json(p.date->ToString()) : ordered_json(nullptr);
-    j["mois_apres_debut"] = p.months_after;
-    j["montant"] = Number(p.amount);
-    j["libelle"] = p.label;
-    arr.push_back(std::move(j));
+// Euros to the cent.
+void Euros(Writer& w, const std::optional<double>& v) {
+  if (!v) {
+    w.Null();
+    return;
   }
-  return arr;
+  w.Number(std::round(*v * 100.0) / 100.0);
 }
 
-ordered_json Amount(const AidResult& r, const JsonOptions& options) {
+void Payments(Writer& w, const std::vector<PaymentResult>& payments) {
+  w.BeginArray();
+  for (const auto& p : payments) {
+    w.BeginObject();
+    w.Key("date");
+    if (p.date) w.String(p.date->ToString());
+    else w.Null();
+    w.Field("mois_apres_debut", p.months_after);
+    w.Key("montant");
+    Euros(w, p.amount);
+    w.Field("libelle", p.label);
+    w.EndObject();
+  }
+  w.EndArray();
+}
+
+void Amount(Writer& w, const AidResult& r, const JsonOptions& options) {
   const Aid& aid = *r.aid;
   const AmountResult& a = r.amount;
-  ordered_json j;
-  j["total"] = Number(a.total);
-  j["unite"] = "EUR";
-  j["periodicite"] = PeriodicityCode(aid.periodicity);
-  j["par_periode"] = Number(a.per_period);
-  j["echeancier"] = Payments(a.schedule);
-  if (a.cap_per_period) j["plafond_par_periode"] = Number(a.cap_per_period);
-  if (a.rate) j["taux"] = *a.rate;
-  if (!a.quantified) j["non_chiffre"] = true;
-  if (aid.duration_months > 0) j["duree_mois"] = aid.duration_months;
-  if (!aid.amount_explanation.empty()) j["explication"] = aid.amount_explanation;
-  if (!a.missing.empty()) j["manquants"] = a.missing;
-  if (!a.possible_bonuses.empty()) j["majorations_possibles"] = a.possible_bonuses;
+  w.BeginObject();
+  w.Key("total");
+  Euros(w, a.total);
+  w.Field("unite", "EUR");
+  w.Field("periodicite", PeriodicityCode(aid.periodicity));
+  w.Key("par_periode");
+  Euros(w, a.per_period);
+  w.Key("echeancier");
+  Payments(w, a.schedule);
+  if (a.cap_per_period) {
+    w.Key("plafond_par_periode");
+    Euros(w, a.cap_per_period);
+  }
+  if (a.rate) w.FieldNumber("taux", *a.rate);
+  if (!a.quantified) w.Field("non_chiffre", true);
+  if (aid.duration_months > 0) w.Field("duree_mois", aid.duration_months);
+  if (!aid.amount_explanation.empty()) w.Field("explication", aid.amount_explanation);
+  if (!a.missing.empty()) w.StringArray("manquants", a.missing);
+  if (!a.possible_bonuses.empty()) w.StringArray("majorations_possibles", a.possible_bonuses);
   if (options.explanations && !a.parameters.empty()) {
-    ordered_json params = ordered_json::array();
+    w.Key("parametres").BeginArray();
     for (const auto& use : a.parameters) {
-      ordered_json p;
-      p["nom"] = use.parameter->name;
-      p["libelle"] = use.parameter->label;
-      if (!use.parameter->unit.empty()) p["unite"] = use.parameter->unit;
+      w.BeginObject();
+      w.Field("nom", use.parameter->name);
+      w.Field("libelle", use.parameter->label);
+      if (!use.parameter->unit.empty()) w.Field("unite", use.parameter->unit);
       if (use.value->scale.empty()) {
-        p["valeur"] = use.value->value;
+        w.FieldNumber("valeur", use.value->value);
       } else {
-        ordered_json scale = ordered_json::array();
-        for (const auto& b : use.value->scale) scale.push_back({{"seuil", b.threshold}, {"valeur", b.value}});
-        p["bareme"] = std::move(scale);
+        w.Key("bareme").BeginArray();
+        for (const auto& b : use.value->scale) {
+          w.BeginObject().FieldNumber("seuil", b.threshold).FieldNumber("valeur", b.value).EndObject();
+        }
+        w.EndArray();
       }
-      p["depuis"] = use.value->since ? ordered_json(use.value->since->ToString()) : ordered_json(nullptr);
-      p["source"] = Source(use.value->source);
-      params.push_back(std::move(p));
+      w.Key("depuis");
+      if (use.value->since) w.String(use.value->since->ToString());
+      else w.Null();
+      w.Key("source");
+      Source(w, use.value->source);
+      w.EndObject();
     }
-    j["parametres"] = std::move(params);
+    w.EndArray();
   }
-  return j;
+  w.EndObject();
 }
 
-ordered_json Contact(const ContactResult& c) {
-  if (!c.entry) return nullptr;
+void Contact(Writer& w, const ContactResult& c, bool full) {
+  if (!c.entry) {
+    w.Null();
+    return;
+  }
   const ContactEntry& e = *c.entry;
-  ordered_json j;
-  j["organisme"] = e.name;
-  if (!e.email.empty()) j["courriel"] = e.email;
-  if (!e.phone.empty()) j["telephone"] = e.phone;
-  if (!e.website.empty()) j["site"] = e.website;
-  if (!e.address.empty()) j["adresse"] = e.address;
-  if (!e.note.empty()) j["note"] = e.note;
-  if (c.general && c.general != c.entry) {
-    if (e.phone.empty() && !c.general->phone.empty()) j["telephone"] = c.general->phone;
-    if (e.website.empty() && !c.general->website.empty()) j["site"] = c.general->website;
+  const ContactEntry* general = c.general && c.general != c.entry ? c.general : nullptr;
+  w.BeginObject();
+  w.Field("organisme", e.name);
+  if (!e.email.empty()) w.Field("courriel", e.email);
+  const std::string& phone = !e.phone.empty() || !general ? e.phone : general->phone;
+  const std::string& site = !e.website.empty() || !general ? e.website : general->website;
+  if (!phone.empty()) w.Field("telephone", phone);
+  if (!site.empty()) w.Field("site", site);
+  if (!full) {
+    w.EndObject();
+    return;
   }
-  if (e.source) j["source"] = Source(*e.source);
-  return j;
+  if (!e.address.empty()) w.Field("adresse", e.address);
+  if (!e.note.empty()) w.Field("note", e.note);
+  if (e.source) {
+    w.Key("source");
+    Source(w, *e.source);
+  }
+  w.EndObject();
 }
 
-ordered_json Condition(const ConditionResult& c, bool explanations) {
-  ordered_json j;
-  j["texte"] = c.text;
-  j["statut"] = ConditionStatusCode(c.status);
-  if (!c.note.empty()) j["note"] = c.note;
-  if (!c.missing.empty()) j["manquants"] = c.missing;
+void Condition(Writer& w, const ConditionResult& c, bool explanations) {
+  w.BeginObject();
+  w.Field("texte", c.text);
+  w.Field("statut", ConditionStatusCode(c.status));
+  if (!c.note.empty()) w.Field("note", c.note);
+  if (!c.missing.empty()) w.StringArray("manquants", c.missing);
   if (explanations) {
-    if (!c.fields.empty()) j["champs"] = c.fields;
-    if (c.source) j["source"] = Source(*c.source);
+    if (c.fields && !c.fields->empty()) w.StringArray("champs", *c.fields);
+    if (c.source) {
+      w.Key("source");
+      Source(w, *c.source);
+    }
   }
-  return j;
+  w.EndObject();
 }
 
-ordered_json AidJson(const AidResult& r, const JsonOptions& options) {
+void AidJson(Writer& w, const Result& result, const AidResult& r, const JsonOptions& options) {
   const Aid& aid = *r.aid;
-  ordered_json j;
-  j["id"] = aid.id;
-  j["nom"] = aid.name;
-  j["financeur"] = aid.payer;
-  j["famille"] = aid.family;
-  j["statut"] = AidStatusCode(r.status);
-  j["message"] = r.message;
-  j["resume"] = aid.summary;
-  const bool with_amount = r.status == AidStatus::kEligible || r.status == AidStatus::kToSpecify || r.running;
-  j["montant"] = with_amount ? Amount(r, options) : ordered_json(nullptr);
-  ordered_json commitments = ordered_json::array();
-  for (const auto& c : aid.commitments) commitments.push_back(c.text);
-  j["engagements"] = std::move(commitments);
-  ordered_json conditions = ordered_json::array();
+  const bool in_reach = r.status == AidStatus::kEligible || r.status == AidStatus::kToSpecify;
+  w.BeginObject();
+  w.Field("id", aid.id);
+  w.Field("nom", aid.name);
+  w.Field("financeur", aid.payer);
+  w.Field("famille", aid.family);
+  w.Field("statut", AidStatusCode(r.status));
+  w.Field("message", AidMessage(result, r));
+  if (in_reach) w.Field("resume", aid.summary);
+  w.Key("montant");
+  if (in_reach || r.running) Amount(w, r, options);
+  else w.Null();
+  w.Key("engagements").BeginArray();
+  for (const auto& c : aid.commitments) w.String(c.text);
+  w.EndArray();
+  // Out of reach, only the failed conditions answer "why not".
+  w.Key("conditions").BeginArray();
   for (const auto& c : r.conditions) {
-    if (options.explanations || c.status != ConditionStatus::kMet) conditions.push_back(Condition(c, options.explanations));
+    const bool show = in_reach ? (options.explanations || c.status != ConditionStatus::kMet)
+                               : c.status == ConditionStatus::kNotMet;
+    if (show) Condition(w, c, options.explanations);
   }
-  j["conditions"] = std::move(conditions);
-  j["manquants"] = r.missing;
-  j["incompatible_avec"] = aid.incompatible_with;
-  if (!aid.may_follow.empty()) j["suites_autorisees"] = aid.may_follow;
-  if (!r.blocked_by.empty()) j["bloquee_par"] = r.blocked_by;
+  w.EndArray();
+  w.StringArray("manquants", r.missing);
+  w.StringArray("incompatible_avec", aid.incompatible_with);
+  if (!aid.may_follow.empty()) w.StringArray("suites_autorisees", aid.may_follow);
+  if (!r.blocked_by.empty()) w.StringArray("bloquee_par", r.blocked_by);
   if (r.running) {
-    ordered_json run;
-    run["date_debut"] = r.running->start.ToString();
-    run["date_fin"] = r.running->end.ToString();
-    run["versements_restants"] = Payments(r.running->remaining);
-    j["en_cours"] = std::move(run);
+    w.Key("en_cours").BeginObject();
+    w.Field("date_debut", r.running->start.ToString());
+    w.Field("date_fin", r.running->end.ToString());
+    w.Key("versements_restants");
+    Payments(w, r.running->remaining);
+    w.EndObject();
   }
-  ordered_json window;
-  window["ouverture"] = aid.opens ? ordered_json(aid.opens->ToString()) : ordered_json(nullptr);
-  window["fermeture"] = aid.closes ? ordered_json(aid.closes->ToString()) : ordered_json(nullptr);
-  if (!aid.replaced_by.empty()) window["remplacee_par"] = aid.replaced_by;
-  j["fenetre"] = std::move(window);
-  if (!aid.region.empty()) j["region"] = aid.region;
-  if (!aid.renewal.empty()) j["renouvellement"] = aid.renewal;
-  if (!aid.clawback.empty()) j["remboursement"] = {{"texte", aid.clawback}, {"prorata", aid.clawback_prorata}};
-  ordered_json sources = ordered_json::array();
-  for (const auto& s : aid.sources) sources.push_back(Source(s));
-  if (r.status == AidStatus::kClosed && aid.window_source) sources.push_back(Source(*aid.window_source));
-  j["sources"] = std::move(sources);
-  j["contact"] = Contact(r.contact);
-  if (!aid.informations.empty()) {
-    ordered_json infos = ordered_json::array();
-    for (const auto& i : aid.informations) infos.push_back({{"texte", i.text}, {"source", Source(i.source)}});
-    j["informations"] = std::move(infos);
+  w.Key("fenetre").BeginObject();
+  w.Key("ouverture");
+  if (aid.opens) w.String(aid.opens->ToString());
+  else w.Null();
+  w.Key("fermeture");
+  if (aid.closes) w.String(aid.closes->ToString());
+  else w.Null();
+  if (!aid.replaced_by.empty()) w.StringArray("remplacee_par", aid.replaced_by);
+  w.EndObject();
+  if (!aid.region.empty()) w.Field("region", aid.region);
+  if (in_reach) {
+    if (!aid.renewal.empty()) w.Field("renouvellement", aid.renewal);
+    if (!aid.clawback.empty()) {
+      w.Key("remboursement").BeginObject().Field("texte", aid.clawback).Field("prorata", aid.clawback_prorata).EndObject();
+    }
+  }
+  // Out of reach: the aid's main source (and the window's when closed).
+  w.Key("sources").BeginArray();
+  for (const auto& s : aid.sources) {
+    Source(w, s);
+    if (!in_reach) break;
+  }
+  if (r.status == AidStatus::kClosed && aid.window_source) Source(w, *aid.window_source);
+  w.EndArray();
+  w.Key("contact");
+  Contact(w, r.contact, in_reach);
+  if (in_reach && !aid.informations.empty()) {
+    w.Key("informations").BeginArray();
+    for (const auto& i : aid.informations) {
+      w.BeginObject().Field("texte", i.text);
+      w.Key("source");
+      Source(w, i.source);
+      w.EndObject();
+    }
+    w.EndArray();
   }
   if (options.explanations && !r.one_fact_away.empty()) {
-    ordered_json away = ordered_json::array();
-    for (const auto* c : r.one_fact_away) away.push_back({{"texte", c->text}, {"champs", c->fields}});
-    j["pour_devenir_eligible"] = std::move(away);
+    w.Key("pour_devenir_eligible").BeginArray();
+    for (const auto* c : r.one_fact_away) {
+      w.BeginObject().Field("texte", c->text);
+      if (c->fields) w.StringArray("champs", *c->fields);
+      w.EndObject();
+    }
+    w.EndArray();
   }
-  if (!r.error.empty()) j["erreur"] = r.error;
-  return j;
+  if (!r.error.empty()) w.Field("erreur", r.error);
+  w.EndObject();
 }
 
 }  // namespace
 
 std::string ToJson(const Result& result, const JsonOptions& options) {
-  ordered_json j;
-  j["date"] = result.date.ToString();
-  if (!result.date_given) j["date_par_defaut"] = true;
+  std::string out;
+  out.reserve(32 * 1024);
+  Writer w(&out, options.indent);
+  w.BeginObject();
+  w.Field("date", result.date.ToString());
+  if (!result.date_given) w.Field("date_par_defaut", true);
   if (result.commune) {
-    ordered_json c;
-    c["code"] = result.commune->code;
-    c["nom"] = result.commune->name;
-    c["departement"] = result.commune->departement;
-    c["region"] = result.commune->region;
-    ordered_json zonage = ordered_json::object();
+    w.Key("commune").BeginObject();
+    w.Field("code", result.commune->code);
+    w.Field("nom", result.commune->name);
+    w.Field("departement", result.commune->departement);
+    w.Field("region", result.commune->region);
+    w.Key("zonage").BeginObject();
     for (const auto& f : result.facts) {
-      if (f.field.rfind("zonage.", 0) == 0 && !f.value.empty()) {
-        const std::string key = f.field.substr(7);
-        if (f.value == "true" || f.value == "false") zonage[key] = f.value == "true";
-        else zonage[key] = f.value;
-      }
+      if (f.field.rfind("zonage.", 0) != 0 || f.value.empty()) continue;
+      w.Key(std::string_view(f.field).substr(7));
+      if (f.value == "true" || f.value == "false") w.Bool(f.value == "true");
+      else w.String(f.value);
     }
-    c["zonage"] = std::move(zonage);
-    if (!result.commune->note.empty()) c["note"] = result.commune->note;
-    j["commune"] = std::move(c);
+    w.EndObject();
+    if (!result.commune->note.empty()) w.Field("note", result.commune->note);
+    w.EndObject();
   }
   if (!result.facts.empty()) {
-    ordered_json facts = ordered_json::array();
+    w.Key("faits").BeginArray();
     for (const auto& f : result.facts) {
-      ordered_json fj;
-      fj["champ"] = f.field;
-      fj["valeur"] = f.value.empty() ? ordered_json(nullptr) : ordered_json(f.value);
-      fj["origine"] = f.origin;
-      if (!f.layer.empty()) fj["couche"] = f.layer;
-      if (!f.note.empty()) fj["note"] = f.note;
-      facts.push_back(std::move(fj));
+      w.BeginObject();
+      w.Field("champ", f.field);
+      w.Key("valeur");
+      if (f.value.empty()) w.Null();
+      else w.String(f.value);
+      w.Field("origine", f.origin);
+      if (!f.layer.empty()) w.Field("couche", f.layer);
+      if (!f.note.empty()) w.Field("note", f.note);
+      w.EndObject();
     }
-    j["faits"] = std::move(facts);
+    w.EndArray();
   }
   int counts[4] = {0, 0, 0, 0};
   for (const auto& a : result.aids) counts[static_cast<int>(a.status)]++;
-  j["resume"] = {{"eligible", counts[0]}, {"non_eligible", counts[1]}, {"a_preciser", counts[2]}, {"ferme", counts[3]}};
-  ordered_json aids = ordered_json::array();
-  for (const auto& a : result.aids) aids.push_back(AidJson(a, options));
-  j["aides"] = std::move(aids);
-  return j.dump(options.indent, ' ', false, nlohmann::json::error_handler_t::replace);
+  w.Key("resume").BeginObject();
+  w.Field("eligible", counts[static_cast<int>(AidStatus::kEligible)]);
+  w.Field("non_eligible", counts[static_cast<int>(AidStatus::kNotEligible)]);
+  w.Field("a_preciser", counts[static_cast<int>(AidStatus::kToSpecify)]);
+  w.Field("ferme", counts[static_cast<int>(AidStatus::kClosed)]);
+  w.EndObject();
+  w.Key("aides").BeginArray();
+  for (const auto& a : result.aids) AidJson(w, result, a, options);
+  w.EndArray();
+  w.EndObject();
+  return out;
 }
 
 }  // namespace capsante

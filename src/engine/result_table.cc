@@ -114,7 +114,7 @@ std::string ToTable(const Result& result) {
           }
           break;
         case AidStatus::kClosed:
-          out << "      " << r.message << "\n";
+          out << "      " << AidMessage(result, r) << "\n";
           break;
       }
       if (r.running) {

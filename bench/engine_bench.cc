@@ -1,0 +1,84 @@
+// Google Benchmark: loading the catalog, parsing a situation, evaluating the
+// whole catalog (with and without explanations) and writing the JSON result.
+// Speed is measured here, never by timed tests.
+#include <benchmark/benchmark.h>
+
+#include <memory>
+
+#include "capsante/catalog.h"
+#include "capsante/engine.h"
+#include "capsante/situation.h"
+
+namespace {
+
+const char* kDoctor2025 = R"({"date":"2025-06-01","profession":"medecin","specialite":"medecine_generale",
+  "mode_exercice":"liberal","zonage":{"medecin":"ZIP","region":"24","departement":"36","qpv":false},
+  "secteur":"1","exercice_coordonne":"msp","jours_par_semaine":4,"date_installation":"2025-03-01",
+  "premiere_installation_liberale":true,"participe_pdsa":true,"age":34,"honoraires_annuels_zone":180000,
+  "stagiaires":[{"quotite":1,"mois":6}],"contrats":[{"id":"cesp","date_debut":"2019-09-01","date_fin":"2024-06-30"}]})";
+
+const capsante::Catalog& TheCatalog() {
+  static std::unique_ptr<capsante::Catalog> c = [] {
+    std::unique_ptr<capsante::Catalog> out;
+    if (!capsante::Catalog::Load(CAPSANTE_DEFAULT_HOME, &out).ok()) std::abort();
+    return out;
+  }();
+  return *c;
+}
+
+capsante::Situation Doctor() {
+  capsante::Situation s;
+  if (!capsante::Situation::FromJson(TheCatalog().schema(), kDoctor2025, &s).ok()) std::abort();
+  return s;
+}
+
+void BM_LoadCatalog(benchmark::State& state) {
+  for (auto _ : state) {
+    std::unique_ptr<capsante::Catalog> c;
+    benchmark::DoNotOptimize(capsante::Catalog::Load(CAPSANTE_DEFAULT_HOME, &c));
+  }
+  state.counters["aides"] = static_cast<double>(TheCatalog().aids().size());
+}
+BENCHMARK(BM_LoadCatalog)->Unit(benchmark::kMillisecond);
+
+void BM_ParseSituation(benchmark::State& state) {
+  const auto& schema = TheCatalog().schema();
+  for (auto _ : state) {
+    capsante::Situation s;
+    benchmark::DoNotOptimize(capsante::Situation::FromJson(schema, kDoctor2025, &s));
+  }
+}
+BENCHMARK(BM_ParseSituation)->Unit(benchmark::kMicrosecond);
+
+void BM_EvaluateWithExplanations(benchmark::State& state) {
+  const capsante::Situation s = Doctor();
+  capsante::EvalOptions o;
+  o.explanations = true;
+  for (auto _ : state) benchmark::DoNotOptimize(capsante::Evaluate(TheCatalog(), s, o));
+}
+BENCHMARK(BM_EvaluateWithExplanations)->Unit(benchmark::kMicrosecond);
+
+void BM_EvaluateWithoutExplanations(benchmark::State& state) {
+  const capsante::Situation s = Doctor();
+  capsante::EvalOptions o;
+  o.explanations = false;
+  for (auto _ : state) benchmark::DoNotOptimize(capsante::Evaluate(TheCatalog(), s, o));
+}
+BENCHMARK(BM_EvaluateWithoutExplanations)->Unit(benchmark::kMicrosecond);
+
+void BM_EvaluateEmptySituation(benchmark::State& state) {
+  capsante::Situation s;
+  if (!capsante::Situation::FromJson(TheCatalog().schema(), "{}", &s).ok()) std::abort();
+  for (auto _ : state) benchmark::DoNotOptimize(capsante::Evaluate(TheCatalog(), s));
+}
+BENCHMARK(BM_EvaluateEmptySituation)->Unit(benchmark::kMicrosecond);
+
+void BM_ResultToJson(benchmark::State& state) {
+  const capsante::Result r = capsante::Evaluate(TheCatalog(), Doctor());
+  for (auto _ : state) benchmark::DoNotOptimize(capsante::ToJson(r));
+}
+BENCHMARK(BM_ResultToJson)->Unit(benchmark::kMicrosecond);
+
+}  // namespace
+
+BENCHMARK_MAIN();

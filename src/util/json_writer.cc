@@ -1,0 +1,143 @@
+#include "util/json_writer.h"
+
+#include <cmath>
+#include <cstdint>
+#include <cstdio>
+#include <cstring>
+
+namespace capsante::json {
+namespace {
+
+// Bytes that need escaping: control characters, quote and backslash.
+struct EscapeTable {
+  bool needs[256] = {};
+  constexpr EscapeTable() {
+    for (int c = 0; c < 0x20; ++c) needs[c] = true;
+    needs[static_cast<unsigned char>('"')] = true;
+    needs[static_cast<unsigned char>('\\')] = true;
+  }
+};
+constexpr EscapeTable kEscape;
+
+void Escape(std::string* out, std::string_view s) {
+  out->push_back('"');
+  const char* p = s.data();
+  const char* end = p + s.size();
+  while (p < end) {
+    const char* run = p;
+    // Eight bytes at a time while none needs escaping (SWAR: a byte below
+    // 0x20, a quote or a backslash sets its high bit in `special`).
+    while (end - p >= 8) {
+      uint64_t x;
+      std::memcpy(&x, p, 8);
+      constexpr uint64_t kOnes = 0x0101010101010101ULL;
+      constexpr uint64_t kHighs = 0x8080808080808080ULL;
+      const uint64_t below_space = (x - kOnes * 0x20) & ~x;
+      const uint64_t q = x ^ (kOnes * '"');
+      const uint64_t quote = (q - kOnes) & ~q;
+      const uint64_t b = x ^ (kOnes * '\\');
+      const uint64_t backslash = (b - kOnes) & ~b;
+      if ((below_space | quote | backslash) & kHighs) break;
+      p += 8;
+    }
+    while (p < end && !kEscape.needs[static_cast<unsigned char>(*p)]) ++p;
+    out->append(run, static_cast<size_t>(p - run));
+    if (p == end) break;
+    const unsigned char c = static_cast<unsigned char>(*p++);
+    switch (c) {
+      case '"': out->append("\\\""); break;
+      case '\\': out->append("\\\\"); break;
+      case '\n': out->append("\\n"); break;
+      case '\r': out->append("\\r"); break;
+      case '\t': out->append("\\t"); break;
+      default: {
+        char buf[8];
+        std::snprintf(buf, sizeof buf, "\\u%04x", c);
+        out->append(buf);
+      }
+    }
+  }
+  out->push_back('"');
+}
+
+}  // namespace
+
+void Writer::Newline() {
+  if (indent_ < 0) return;
+  out_->push_back('\n');
+  out_->append(has_items_.size() * static_cast<size_t>(indent_), ' ');
+}
+
+void Writer::BeforeValue() {
+  if (after_key_) {
+    after_key_ = false;
+    return;
+  }
+  if (!has_items_.empty()) {
+    if (has_items_.back()) out_->push_back(',');
+    has_items_.back() = 1;
+    Newline();
+  }
+}
+
+Writer& Writer::Open(char c) {
+  BeforeValue();
+  out_->push_back(c);
+  has_items_.push_back(0);
+  return *this;
+}
+
+Writer& Writer::Close(char c) {
+  const bool had = has_items_.back();
+  has_items_.pop_back();
+  if (had) Newline();
+  out_->push_back(c);
+  return *this;
+}
+
+Writer& Writer::Key(std::string_view key) {
+  BeforeValue();
+  Escape(out_, key);
+  out_->push_back(':');
+  if (indent_ >= 0) out_->push_back(' ');
+  after_key_ = true;
+  return *this;
+}
+
+Writer& Writer::String(std::string_view s) {
+  BeforeValue();
+  Escape(out_, s);
+  return *this;
+}
+
+Writer& Writer::Int(long long v) {
+  BeforeValue();
+  char buf[32];
+  const int n = std::snprintf(buf, sizeof buf, "%lld", v);
+  out_->append(buf, static_cast<size_t>(n));
+  return *this;
+}
+
+Writer& Writer::Number(double v) {
+  if (!std::isfinite(v)) return Null();
+  if (v == std::floor(v) && std::fabs(v) < 1e15) return Int(static_cast<long long>(v));
+  BeforeValue();
+  char buf[32];
+  const int n = std::snprintf(buf, sizeof buf, "%.10g", v);
+  out_->append(buf, static_cast<size_t>(n));
+  return *this;
+}
+
+Writer& Writer::Bool(bool v) {
+  BeforeValue();
+  out_->append(v ? "true" : "false");
+  return *this;
+}
+
+Writer& Writer::Null() {
+  BeforeValue();
+  out_->append("null");
+  return *this;
+}
+
+}  // namespace capsante::json
