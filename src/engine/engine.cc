@@ -267,8 +267,9 @@ class AidEvaluator {
           if (base) pr.date = base->AddMonths(pr.months_after);
           pr.amount = amount;
           pr.label = p.label;
-          const size_t at = pr.label.find("{n}");
-          if (at != std::string::npos) pr.label.replace(at, 3, std::to_string(k + 1));
+          for (size_t at = pr.label.find("{n}"); at != std::string::npos; at = pr.label.find("{n}", at)) {
+            pr.label.replace(at, 3, std::to_string(k + 1));
+          }
           if (amount) schedule_sum += *amount;
           else schedule_known = false;
           a.schedule.push_back(std::move(pr));

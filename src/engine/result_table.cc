@@ -36,7 +36,12 @@ void AmountLine(std::ostringstream& out, const AidResult& r) {
     return;
   }
   if (a.per_period) {
-    out << "      Montant : " << text::Euros(*a.per_period) << " " << PeriodFrench(r.aid->periodicity);
+    out << "      Montant : " << text::Euros(*a.per_period) << " ";
+    if (r.aid->periodicity == Periodicity::kOnce && a.schedule.size() > 1) {
+      out << "au total, en " << a.schedule.size() << " versements";
+    } else {
+      out << PeriodFrench(r.aid->periodicity);
+    }
     if (a.total && r.aid->periodicity != Periodicity::kOnce) out << ", soit " << text::Euros(*a.total) << " au total";
     out << "\n";
   } else {

@@ -23,35 +23,39 @@ constexpr Date kQpv2024Metro = MakeDate(2024, 1, 1);  // décret 2023-1314
 constexpr Date kQpv2024Overseas = MakeDate(2025, 1, 1);  // décret 2024-1211
 
 // A layer value resolved for one entry, possibly through another entry.
+// `value` and the detail view point into the layer's storage (or a literal),
+// so that resolving allocates nothing in the common case.
 struct Raw {
   bool present = false;
-  std::string value;   // short: no allocation (small-string optimisation)
-  std::string detail;
-  std::string origin;  // French: where the value comes from, when not the entry itself
+  std::string_view value;
+  std::string_view detail_view;
+  std::string detail_owned;  // the detail when built (par_arrondissement)
+  bool owns_detail = false;
+  std::string origin;  // French: where the value comes from, when not the entry itself (notes only)
+
+  std::string_view detail() const { return owns_detail ? std::string_view(detail_owned) : detail_view; }
 };
 
 Raw Own(const LayerData& layer, int i) {
   Raw raw;
   if (i < 0 || layer.slot[i] < 0) return raw;
   raw.present = true;
-  raw.value = layer.values[layer.slot[i]].first;
-  raw.detail = layer.values[layer.slot[i]].second;
+  const auto& v = layer.values[layer.slot[i]];
+  raw.value = v.first;
+  raw.detail_view = v.second;
   return raw;
 }
 
-Raw Computed(std::string value, std::string detail, std::string origin) {
-  return Raw{true, std::move(value), std::move(detail), std::move(origin)};
-}
-
-// The value of `code` inside a "mixte" detail ("25303=intermediaire|...").
-std::optional<std::string> MixedPart(std::string_view detail, const std::string& code) {
-  const std::string key = code + "=";
+// The value of `code` inside a "mixte" detail ("25303=intermediaire|..."),
+// a view into `detail`.
+std::optional<std::string_view> MixedPart(std::string_view detail, std::string_view code) {
   size_t pos = 0;
   while (pos < detail.size()) {
     size_t end = detail.find('|', pos);
     if (end == std::string::npos) end = detail.size();
-    if (detail.substr(pos, key.size()) == key) {
-      return std::string(detail.substr(pos + key.size(), end - pos - key.size()));
+    const std::string_view part = detail.substr(pos, end - pos);
+    if (part.size() > code.size() && part.substr(0, code.size()) == code && part[code.size()] == '=') {
+      return part.substr(code.size() + 1);
     }
     pos = end + 1;
   }

@@ -1,1 +1,141 @@
+// Engine behaviours that scenario files cannot express: thread safety,
+// messages, the shape of explanations. Values come from the shipped catalog.
 #include <gtest/gtest.h>
+
+#include <memory>
+#include <thread>
+
+#include "capsante/catalog.h"
+#include "capsante/engine.h"
+
+namespace capsante {
+namespace {
+
+class EngineTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    Status st = Catalog::Load(CAPSANTE_DEFAULT_HOME, &catalog_);
+    ASSERT_TRUE(st.ok()) << st.ToString();
+  }
+  static Situation Parse(const char* json) {
+    Situation s;
+    Status st = Situation::FromJson(catalog_->schema(), json, &s);
+    EXPECT_TRUE(st.ok()) << st.ToString();
+    return s;
+  }
+  static const AidResult& Find(const Result& r, const char* id) {
+    for (const auto& a : r.aids) {
+      if (a.aid->id == id) return a;
+    }
+    ADD_FAILURE() << "aide absente " << id;
+    return r.aids.front();
+  }
+  static std::unique_ptr<Catalog> catalog_;
+};
+std::unique_ptr<Catalog> EngineTest::catalog_;
+
+const char* kGp2025 = R"({"date":"2025-06-01","profession":"medecin","mode_exercice":"liberal",
+  "zonage":{"medecin":"ZIP","departement":"44"},"secteur":"1","exercice_coordonne":"groupe",
+  "jours_par_semaine":4,"date_installation":"2025-03-01","participe_pdsa":true})";
+
+TEST_F(EngineTest, OneCatalogServesManyThreads) {
+  const Situation s = Parse(kGp2025);
+  const std::string expected = ToJson(Evaluate(*catalog_, s));
+  std::vector<std::thread> threads;
+  std::atomic<int> mismatches{0};
+  for (int t = 0; t < 8; ++t) {
+    threads.emplace_back([&] {
+      for (int i = 0; i < 50; ++i) {
+        if (ToJson(Evaluate(*catalog_, s)) != expected) ++mismatches;
+      }
+    });
+  }
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(mismatches.load(), 0);
+}
+
+TEST_F(EngineTest, CaimIn2025WithScheduleContactAndSources) {
+  const Result r = Evaluate(*catalog_, Parse(kGp2025));
+  const AidResult& caim = Find(r, "caim");
+  ASSERT_EQ(caim.status, AidStatus::kEligible) << AidMessage(r, caim);
+  ASSERT_TRUE(caim.amount.total);
+  EXPECT_DOUBLE_EQ(*caim.amount.total, 50000);
+  ASSERT_EQ(caim.amount.schedule.size(), 2u);
+  EXPECT_EQ(caim.amount.schedule[0].date->ToString(), "2025-03-01");
+  EXPECT_EQ(caim.amount.schedule[1].date->ToString(), "2026-03-01");
+  EXPECT_DOUBLE_EQ(*caim.amount.schedule[1].amount, 25000);
+  // Loire-Atlantique has its own CPAM address in document 004.
+  ASSERT_NE(caim.contact.entry, nullptr);
+  EXPECT_EQ(caim.contact.entry->email, "srps.cpam-loireatlantique@assurance-maladie.fr");
+  EXPECT_FALSE(caim.aid->sources.empty());
+  // Parameters used by the amount are listed with their start date.
+  EXPECT_FALSE(caim.amount.parameters.empty());
+}
+
+TEST_F(EngineTest, ClosedAidSaysWhenAndWhatReplacedIt) {
+  Situation s = Parse(kGp2025);
+  s.set_date(*Date::Parse("2026-01-01"));
+  const Result r = Evaluate(*catalog_, s);
+  const AidResult& caim = Find(r, "caim");
+  ASSERT_EQ(caim.status, AidStatus::kClosed);
+  const std::string message = AidMessage(r, caim);
+  EXPECT_NE(message.find("31 décembre 2025"), std::string::npos) << message;
+  EXPECT_NE(message.find("Remplacé par"), std::string::npos) << message;
+  const AidResult& first = Find(r, "aide_premiere_installation");
+  Situation before = Parse(kGp2025);
+  before.set_date(*Date::Parse("2025-12-31"));
+  const Result r2 = Evaluate(*catalog_, before);
+  EXPECT_EQ(Find(r2, "aide_premiere_installation").status, AidStatus::kClosed);
+  EXPECT_NE(AidMessage(r2, Find(r2, "aide_premiere_installation")).find("1er janvier 2026"), std::string::npos);
+  (void)first;
+}
+
+TEST_F(EngineTest, RunningContractBlocksIncompatibleAids) {
+  const Result r = Evaluate(*catalog_, Parse(R"({"date":"2025-06-01","profession":"medecin","mode_exercice":"liberal",
+    "zonage":{"medecin":"ZIP"},"secteur":"1","exercice_coordonne":"groupe","jours_par_semaine":4,
+    "participe_pdsa":true,"contrats":[{"id":"caim","date_debut":"2024-03-01"}]})"));
+  const AidResult& coscom = Find(r, "coscom");
+  EXPECT_EQ(coscom.status, AidStatus::kNotEligible);
+  ASSERT_EQ(coscom.blocked_by.size(), 1u);
+  EXPECT_EQ(coscom.blocked_by[0], "caim");
+  const AidResult& caim = Find(r, "caim");
+  ASSERT_TRUE(caim.running.has_value());
+  EXPECT_EQ(caim.running->end.ToString(), "2029-03-01");
+}
+
+TEST_F(EngineTest, MissingFactsAreNamedNeverGuessed) {
+  const Result r = Evaluate(*catalog_, Parse(R"({"date":"2025-06-01","profession":"medecin"})"));
+  const AidResult& caim = Find(r, "caim");
+  EXPECT_EQ(caim.status, AidStatus::kToSpecify);
+  EXPECT_FALSE(caim.missing.empty());
+  EXPECT_NE(std::find(caim.missing.begin(), caim.missing.end(), "zonage.medecin"), caim.missing.end());
+  // Decided despite missing facts: a doctor outside any zone.
+  const Result r2 = Evaluate(*catalog_, Parse(R"({"date":"2025-06-01","profession":"medecin","zonage":{"medecin":"hors_zone"}})"));
+  EXPECT_EQ(Find(r2, "caim").status, AidStatus::kNotEligible);
+  EXPECT_TRUE(Find(r2, "caim").missing.empty());
+}
+
+TEST_F(EngineTest, OneFactAwayIsReported) {
+  Situation s = Parse(R"({"date":"2025-06-01","profession":"medecin","mode_exercice":"liberal",
+    "zonage":{"medecin":"ZIP"},"secteur":"1","exercice_coordonne":"groupe","jours_par_semaine":4,
+    "date_installation":"2025-03-01","participe_pdsa":false})");
+  const Result r = Evaluate(*catalog_, s);
+  const AidResult& caim = Find(r, "caim");
+  ASSERT_EQ(caim.status, AidStatus::kNotEligible);
+  ASSERT_EQ(caim.one_fact_away.size(), 1u);
+  EXPECT_NE(std::string(caim.one_fact_away[0]->text).find("permanence des soins"), std::string::npos);
+}
+
+TEST_F(EngineTest, JsonFollowsTheContract) {
+  const Result r = Evaluate(*catalog_, Parse(kGp2025));
+  const std::string json = ToJson(r);
+  for (const char* key : {"\"date\":\"2025-06-01\"", "\"aides\":[", "\"statut\":\"eligible\"", "\"montant\":{\"total\":50000",
+                          "\"unite\":\"EUR\"", "\"periodicite\":\"unique\"", "\"echeancier\":[", "\"engagements\":[",
+                          "\"conditions\":[", "\"manquants\":[", "\"incompatible_avec\":[", "\"sources\":[",
+                          "\"contact\":{\"organisme\""}) {
+    EXPECT_NE(json.find(key), std::string::npos) << key;
+  }
+}
+
+}  // namespace
+}  // namespace capsante

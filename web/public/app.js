@@ -284,6 +284,7 @@ function communeCombobox(container, { id, label, hint, initial, onChoose }) {
 
 // ---------------------------------------------------------------- question form
 let currentCombo = null;
+let questionCounter = 0;
 
 function inputFor(field) {
   const current = getPath(state.situation, field.chemin);
@@ -324,7 +325,9 @@ function inputFor(field) {
 function renderQuestion(next) {
   const form = $('#question');
   currentCombo = null;
+  form.dataset.etape = String(++questionCounter);
   if (!next) {
+    delete form.dataset.champ;
     form.innerHTML = `<div class="fr-alert fr-alert--success fr-alert--sm" id="q-fin">
       <p>Toutes les questions utiles ont une réponse${state.skipped.length ? ' (ou ont été passées)' : ''}. Les résultats ci-contre sont complets pour ce que vous avez indiqué.</p></div>`;
     return;
@@ -742,13 +745,6 @@ async function main() {
     }
   });
   $('#imprimer').addEventListener('click', () => window.print());
-  // Printing shows every detail of the results.
-  let opened = [];
-  window.addEventListener('beforeprint', () => {
-    opened = [...document.querySelectorAll('#resultats details:not([open])')];
-    opened.forEach((d) => { d.open = true; });
-  });
-  window.addEventListener('afterprint', () => { opened.forEach((d) => { d.open = false; }); opened = []; });
   window.addEventListener('hashchange', () => { readUrl(); refresh(false); });
   renderComparisonForm();
   await refresh(false);
