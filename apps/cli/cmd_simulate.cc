@@ -75,7 +75,7 @@ void RegisterSimulate(CLI::App& app, const GlobalOptions& global, int* exit_code
   sub->add_flag("--pretty", opts->pretty, "JSON indenté");
   sub->add_flag("--sans-explications", opts->no_explanations, "Sans le détail des conditions et paramètres");
   sub->add_option("--date", opts->date, "Date de simulation AAAA-MM-JJ (remplace celle de la situation)");
-  sub->add_option("--aide", opts->only, "Limiter à ces aides (identifiants)");
+  sub->add_option("--aide", opts->only, "Limiter à cette aide (répétable : --aide caim --aide coscom)")->allow_extra_args(false);
   sub->callback([opts, &global, exit_code] { *exit_code = RunSimulate(*opts, global); });
 }
 

@@ -89,6 +89,14 @@ struct PlaceFact {
   std::string note;      // French: vintage and producer, and why unknown/possible
 };
 
+// What FactsFor builds beyond the facts themselves.
+struct FactsOptions {
+  // False: `note` is left empty (and no other text is built); field, value,
+  // known, possible and layer are exactly those of the full facts. For
+  // callers that only read values, such as the ranking of ~35,000 places.
+  bool notes = true;
+};
+
 // A layer's metadata, for display ("zonage infirmiers, mars 2026, ARS via
 // CartoSanté").
 struct LayerInfo {
@@ -159,6 +167,14 @@ class CommuneIndex {
   // zonage.zfu, zonage.montagne, zonage.region, zonage.departement.
   std::vector<PlaceFact> FactsFor(const Commune& commune, Date date,
                                   std::string_view profession) const;
+  std::vector<PlaceFact> FactsFor(const Commune& commune, Date date, std::string_view profession,
+                                  const FactsOptions& options) const;
+  // The same into *out, whose elements are overwritten in place (their
+  // strings keep their capacity): with notes off and *out reused from one
+  // call to the next, nothing is allocated once it has grown. The fast path
+  // of a ranking.
+  void FactsFor(const Commune& commune, Date date, std::string_view profession,
+                const FactsOptions& options, std::vector<PlaceFact>* out) const;
 
   Territory TerritoryFor(const Commune& commune) const;
 

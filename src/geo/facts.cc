@@ -2,6 +2,8 @@
 // The dating decisions are explained in docs/zonings.md.
 #include <optional>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "capsante/geo.h"
@@ -134,13 +136,26 @@ bool IsOverseasCollectivity(const Commune& c) {
   return c.departement.size() == 3 && c.departement >= "975" && c.departement != "976";
 }
 
+// Resets a (possibly reused) fact for `field`, keeping its strings' capacity.
+void Reset(PlaceFact& f, std::string_view field) {
+  f.field.assign(field);
+  f.value.clear();
+  f.known = false;
+  f.possible = false;
+  f.layer.clear();
+  f.note.clear();
+}
+
 class FactBuilder {
  public:
-  FactBuilder(const CommuneIndex::Rep& rep, int index, Date date)
-      : rep_(rep), index_(index), date_(date) {}
+  FactBuilder(const CommuneIndex::Rep& rep, int index, Date date, bool notes)
+      : rep_(rep), index_(index), date_(date), notes_(notes) {}
+
+  bool notes() const { return notes_; }
 
   // The value of `layer` for the entry (see docs/zonings.md for the rules on
-  // delegated communes, arrondissements and merged communes).
+  // delegated communes, arrondissements and merged communes). `origin` is
+  // only built when notes are wanted.
   Raw Resolve(const LayerData& layer) const {
     const Commune& c = rep_.entries[index_];
     const int p = rep_.parent[index_];
@@ -148,97 +163,115 @@ class FactBuilder {
       Raw raw = Own(layer, p);
       if (!raw.present) return raw;
       if (raw.value == "mixte") {
-        if (auto v = MixedPart(raw.detail, c.code)) {
-          return Computed(*v, {}, "valeur de l'ancienne commune " + c.name);
+        if (auto v = MixedPart(raw.detail(), c.code)) {
+          Raw part;
+          part.present = true;
+          part.value = *v;
+          if (notes_) part.origin = "valeur de l'ancienne commune " + c.name;
+          return part;
         }
         return raw;
       }
-      raw.origin = "valeur de la commune de rattachement " + rep_.entries[p].name;
+      if (notes_) raw.origin = "valeur de la commune de rattachement " + rep_.entries[p].name;
       return raw;
     }
     Raw raw = Own(layer, index_);
     if (raw.present) return raw;
     if (c.kind == CommuneKind::kArrondissement) {
       raw = Own(layer, p);
-      if (raw.present) raw.origin = "valeur de la commune de " + rep_.entries[p].name;
+      if (raw.present && notes_) raw.origin = "valeur de la commune de " + rep_.entries[p].name;
       return raw;
     }
     const auto& arr = rep_.arrondissements[index_];
     if (arr.empty()) return raw;
     std::string parts;
     bool all_present = true, same = true;
-    std::optional<std::string> first;
+    std::optional<std::string_view> first;
     for (uint32_t a : arr) {
       Raw r = Own(layer, static_cast<int>(a));
       if (!r.present) { all_present = false; continue; }
       if (!first) first = r.value;
       else if (*first != r.value) same = false;
       if (!parts.empty()) parts += "|";
-      parts += rep_.entries[a].code + "=" + std::string(r.value);
+      parts += rep_.entries[a].code;
+      parts += "=";
+      parts += r.value;
     }
     if (!first) return raw;
-    if (all_present && same) return Computed(*first, {}, "identique dans tous les arrondissements");
-    return Computed("par_arrondissement", parts, {});
+    Raw out;
+    out.present = true;
+    if (all_present && same) {
+      out.value = *first;
+      if (notes_) out.origin = "identique dans tous les arrondissements";
+      return out;
+    }
+    out.value = "par_arrondissement";
+    out.detail_owned = std::move(parts);
+    out.owns_detail = true;
+    return out;
   }
 
   // An enum fact (zonage.medecin, zonage.profession) from the layers of
   // `candidates`, the one in force at the date.
-  PlaceFact Enum(const std::string& field, const std::vector<const LayerData*>& candidates) const {
-    PlaceFact f;
-    f.field = field;
+  void Enum(PlaceFact& f, std::string_view field, const std::vector<const LayerData*>& candidates) const {
+    Reset(f, field);
     const LayerData* layer = nullptr;
     for (const LayerData* l : candidates) if (InForce(l->info, date_)) layer = l;
     if (layer == nullptr) {
-      f.layer = candidates.empty() ? "" : candidates.back()->info.id;
-      f.note = "Aucun zonage connu au " + FrenchDate(date_) + " :";
-      for (const LayerData* l : candidates) {
-        f.note += " " + LayerNote(l->info) + ", " + Validity(l->info) + ";";
+      if (!candidates.empty()) f.layer = candidates.back()->info.id;
+      if (notes_) {
+        f.note = "Aucun zonage connu au " + FrenchDate(date_) + " :";
+        for (const LayerData* l : candidates) {
+          f.note += " " + LayerNote(l->info) + ", " + Validity(l->info) + ";";
+        }
+        f.note.pop_back();
       }
-      f.note.pop_back();
-      return f;
+      return;
     }
     f.layer = layer->info.id;
     const Raw raw = Resolve(*layer);
     const std::string& source = layer->note;
     if (!raw.present) {
-      f.note = source + " : la commune n'y figure pas";
+      if (notes_) f.note = source + " : la commune n'y figure pas";
     } else if (raw.value.empty()) {
-      f.note = source + " : résultat non disponible pour la commune";
+      if (notes_) f.note = source + " : résultat non disponible pour la commune";
     } else if (raw.value == "mixte") {
-      f.note = source + " : la commune regroupe d'anciennes communes classées différemment (" +
-               ReadableParts(raw.detail) + ") : précisez la commune déléguée";
+      if (notes_) {
+        f.note = source + " : la commune regroupe d'anciennes communes classées différemment (" +
+                 ReadableParts(raw.detail()) + ") : précisez la commune déléguée";
+      }
     } else if (raw.value == "par_arrondissement") {
-      f.note = source + " : le zonage varie selon l'arrondissement (" + ReadableParts(raw.detail) +
-               ") : précisez l'arrondissement";
+      if (notes_) {
+        f.note = source + " : le zonage varie selon l'arrondissement (" + ReadableParts(raw.detail()) +
+                 ") : précisez l'arrondissement";
+      }
     } else {
       f.known = true;
-      f.value = std::string(raw.value);
-      f.note = source + (raw.origin.empty() ? "" : " ; " + raw.origin);
+      f.value.assign(raw.value);
+      if (notes_) f.note = source + (raw.origin.empty() ? "" : " ; " + raw.origin);
     }
-    return f;
   }
 
   // A classification read as a bool (FRR, ZRR), in force at the date.
-  PlaceFact Classification(const std::string& field, const LayerData& layer, Tri (*tri)(std::string_view),
-                           std::string (*label)(std::string_view)) const {
-    PlaceFact f;
-    f.field = field;
+  void Classification(PlaceFact& f, std::string_view field, const LayerData& layer,
+                      Tri (*tri)(std::string_view), std::string (*label)(std::string_view)) const {
+    Reset(f, field);
     f.layer = layer.info.id;
     const std::string& source = layer.note;
     const Raw raw = Resolve(layer);
     if (!raw.present || raw.value.empty()) {
-      f.note = source + " : la commune n'y figure pas";
-      return f;
+      if (notes_) f.note = source + " : la commune n'y figure pas";
+      return;
     }
     Tri t;
     std::string what;
     if (raw.value == "mixte" || raw.value == "par_arrondissement") {
       bool any_true = false, any_false = false;
-      std::string parts = ReadableParts(raw.detail);
-      for (size_t pos = 0; pos <= raw.detail.size();) {
-        size_t end = raw.detail.find('|', pos);
-        if (end == std::string::npos) end = raw.detail.size();
-        const std::string_view part = std::string_view(raw.detail).substr(pos, end - pos);
+      const std::string_view detail = raw.detail();
+      for (size_t pos = 0; pos <= detail.size();) {
+        size_t end = detail.find('|', pos);
+        if (end == std::string::npos) end = detail.size();
+        const std::string_view part = detail.substr(pos, end - pos);
         const size_t eq = part.find('=');
         const Tri pt = tri(eq == std::string::npos ? part : part.substr(eq + 1));
         any_true = any_true || pt == Tri::kTrue || pt == Tri::kPartial;
@@ -246,40 +279,39 @@ class FactBuilder {
         pos = end + 1;
       }
       t = any_true && !any_false ? Tri::kTrue : any_true ? Tri::kPartial : Tri::kFalse;
-      what = "anciennes communes classées différemment (" + parts + ")";
+      if (notes_) what = "anciennes communes classées différemment (" + ReadableParts(detail) + ")";
     } else {
       t = tri(raw.value);
-      what = label(raw.value);
+      if (notes_) what = label(raw.value);
     }
-    f.note = source + " : " + what + (raw.origin.empty() ? "" : " ; " + raw.origin);
+    if (notes_) f.note = source + " : " + what + (raw.origin.empty() ? "" : " ; " + raw.origin);
     switch (t) {
       case Tri::kTrue: f.known = true; f.value = "true"; break;
       case Tri::kFalse: f.known = true; f.value = "false"; break;
       case Tri::kPartial:
         f.possible = true;
-        f.note += " : commune partiellement classée, à confirmer pour l'adresse";
+        if (notes_) f.note += " : commune partiellement classée, à confirmer pour l'adresse";
         break;
       case Tri::kUnknown: break;
     }
-    return f;
   }
 
   // A part-of-commune layer (QPV, ZFU-TE): listed -> possible; not listed ->
   // false (the list covers all of France; its caveat is in the note).
-  PlaceFact Area(const std::string& field, const LayerData& layer, const std::string& none) const {
-    PlaceFact f;
-    f.field = field;
+  void Area(PlaceFact& f, std::string_view field, const LayerData& layer, const char* none) const {
+    Reset(f, field);
     f.layer = layer.info.id;
     const std::string& source = layer.note;
     const Raw raw = Resolve(layer);
     if (!raw.present) {
       f.known = true;
       f.value = "false";
-      f.note = source + " : " + none;
-      return f;
+      if (notes_) f.note = source + " : " + none;
+      return;
     }
     f.possible = true;
-    std::string list(raw.detail);
+    if (!notes_) return;
+    std::string list(raw.detail());
     for (char& c : list) if (c == '|') c = ';';
     if (field == "zonage.qpv") {
       f.note = "La commune contient " + std::string(raw.value) + " QPV (" + list + ") : à confirmer pour l'adresse";
@@ -290,13 +322,13 @@ class FactBuilder {
       f.note = "La commune contient une ZFU-TE (" + list + ") : à confirmer pour l'adresse";
     }
     f.note += " — " + source + (raw.origin.empty() ? "" : " ; " + raw.origin);
-    return f;
   }
 
  private:
   const CommuneIndex::Rep& rep_;
   int index_;
   Date date_;
+  bool notes_;
 };
 
 int IndexOf(const CommuneIndex::Rep& rep, const Commune& c) {
@@ -320,57 +352,91 @@ bool ProfessionHasZoning(std::string_view p) {
 
 std::vector<PlaceFact> CommuneIndex::FactsFor(const Commune& commune, Date date,
                                               std::string_view profession) const {
-  const Rep& r = *rep_;
-  std::vector<PlaceFact> facts;
-  const int index = IndexOf(r, commune);
-  if (index < 0) return facts;  // not from this index: nothing is known
-  const Commune& c = r.entries[index];
-  FactBuilder b(r, index, date);
+  return FactsFor(commune, date, profession, FactsOptions{});
+}
 
-  facts.reserve(9);
-  facts.push_back(b.Enum("zonage.medecin", r.doctors));
+std::vector<PlaceFact> CommuneIndex::FactsFor(const Commune& commune, Date date, std::string_view profession,
+                                              const FactsOptions& options) const {
+  std::vector<PlaceFact> facts;
+  FactsFor(commune, date, profession, options, &facts);
+  return facts;
+}
+
+void CommuneIndex::FactsFor(const Commune& commune, Date date, std::string_view profession,
+                            const FactsOptions& options, std::vector<PlaceFact>* out) const {
+  const Rep& r = *rep_;
+  std::vector<PlaceFact>& facts = *out;
+  const int index = IndexOf(r, commune);
+  if (index < 0) {  // not from this index: nothing is known
+    facts.clear();
+    return;
+  }
+  const Commune& c = r.entries[index];
+  const bool notes = options.notes;
+  FactBuilder b(r, index, date, notes);
+
+  // The facts are written over the elements already in *out (their strings
+  // keep their capacity); the vector is cut to size at the end.
+  size_t n = 0;
+  auto next = [&]() -> PlaceFact& {
+    if (n == facts.size()) facts.emplace_back();
+    return facts[n++];
+  };
+  if (facts.capacity() < 9) facts.reserve(9);
+
+  b.Enum(next(), "zonage.medecin", r.doctors);
   for (const auto& [p, layers] : r.by_profession) {
-    if (p == profession) facts.push_back(b.Enum("zonage.profession", layers));
+    if (p == profession) b.Enum(next(), "zonage.profession", layers);
   }
 
   if (const LayerData* qpv = r.qpv) {
     const Date start = c.departement.rfind("97", 0) == 0 ? kQpv2024Overseas : kQpv2024Metro;
     if (date < start) {
-      PlaceFact f{"zonage.qpv", "", false, false, qpv->info.id,
-                  "Les QPV en vigueur avant le " + FrenchDate(start) +
-                      " (génération 2015) ne sont pas dans nos données"};
-      facts.push_back(f);
+      PlaceFact& f = next();
+      Reset(f, "zonage.qpv");
+      f.layer = qpv->info.id;
+      if (notes) {
+        f.note = "Les QPV en vigueur avant le " + FrenchDate(start) +
+                 " (génération 2015) ne sont pas dans nos données";
+      }
     } else {
-      facts.push_back(b.Area("zonage.qpv", *qpv,
-                             "aucun QPV recensé dans la commune (la liste omet environ 90 des ~1 584 QPV : "
-                             "en cas de doute, vérifier l'adresse sur sig.ville.gouv.fr)"));
+      b.Area(next(), "zonage.qpv", *qpv,
+             "aucun QPV recensé dans la commune (la liste omet environ 90 des ~1 584 QPV : "
+             "en cas de doute, vérifier l'adresse sur sig.ville.gouv.fr)");
     }
   }
 
   if (const LayerData* frr = r.frr) {
+    PlaceFact& f = next();
     if (date < kFrrStart) {
-      facts.push_back({"zonage.frr", "false", true, false, frr->info.id,
-                       "Le dispositif FRR n'existe qu'à partir du " + FrenchDate(kFrrStart)});
+      Reset(f, "zonage.frr");
+      f.value = "false";
+      f.known = true;
+      f.layer = frr->info.id;
+      if (notes) f.note = "Le dispositif FRR n'existe qu'à partir du " + FrenchDate(kFrrStart);
     } else if (!InForce(frr->info, date)) {
-      PlaceFact f = b.Classification("zonage.frr", *frr, FrrTri, FrrLabel);
+      b.Classification(f, "zonage.frr", *frr, FrrTri, FrrLabel);
       f.known = false;
       f.possible = false;
       f.value.clear();
-      f.note = "Classement FRR en vigueur au " + FrenchDate(date) +
-               " non disponible ; à titre indicatif, " + f.note;
-      facts.push_back(f);
+      if (notes) {
+        f.note = "Classement FRR en vigueur au " + FrenchDate(date) +
+                 " non disponible ; à titre indicatif, " + f.note;
+      }
     } else {
-      facts.push_back(b.Classification("zonage.frr", *frr, FrrTri, FrrLabel));
+      b.Classification(f, "zonage.frr", *frr, FrrTri, FrrLabel);
     }
   }
 
   if (const LayerData* zrr = r.zrr) {
-    PlaceFact f = b.Classification("zonage.zrr", *zrr, ZrrTri, ZrrLabel);
+    PlaceFact& f = next();
+    b.Classification(f, "zonage.zrr", *zrr, ZrrTri, ZrrLabel);
     if (!InForce(zrr->info, date)) {
       f.known = false;
       f.possible = false;
       f.value.clear();
-      if (date > kZrrEnd) {
+      if (!notes) {
+      } else if (date > kZrrEnd) {
         f.note = "Le dispositif ZRR a pris fin le " + FrenchDate(kZrrEnd) +
                  " (remplacé par FRR) ; pour mémoire, " + f.note;
       } else {
@@ -378,17 +444,16 @@ std::vector<PlaceFact> CommuneIndex::FactsFor(const Commune& commune, Date date,
                  LayerNote(zrr->info) + ", " + Validity(zrr->info) + ")";
       }
     }
-    facts.push_back(f);
   }
 
   if (const LayerData* zfu = r.zfu) {
-    facts.push_back(b.Area("zonage.zfu", *zfu,
-                           "aucune ZFU-TE recensée dans la commune (liste rapprochée par nom de commune)"));
+    b.Area(next(), "zonage.zfu", *zfu,
+           "aucune ZFU-TE recensée dans la commune (liste rapprochée par nom de commune)");
   }
 
   if (const LayerData* mountain = r.montagne) {
-    PlaceFact f;
-    f.field = "zonage.montagne";
+    PlaceFact& f = next();
+    Reset(f, "zonage.montagne");
     f.layer = mountain->info.id;
     const std::string& source = mountain->note;
     const Raw raw = b.Resolve(*mountain);
@@ -396,25 +461,31 @@ std::vector<PlaceFact> CommuneIndex::FactsFor(const Commune& commune, Date date,
     if (raw.present) {
       f.known = true;
       f.value = "true";
-      f.note = source + " : " + std::string(raw.detail) + (raw.origin.empty() ? "" : " ; " + raw.origin);
+      if (notes) f.note = source + " : " + std::string(raw.detail()) + (raw.origin.empty() ? "" : " ; " + raw.origin);
     } else if (density != nullptr && b.Resolve(*density).present) {
       // The massif list covers the same communes as the density grid (same
       // producer and COG): a commune of that grid absent from it is outside.
       f.known = true;
       f.value = "false";
-      f.note = source + " : commune hors massif";
+      if (notes) f.note = source + " : commune hors massif";
     } else {
-      f.note = source + " : la commune n'y figure pas";
+      if (notes) f.note = source + " : la commune n'y figure pas";
     }
-    facts.push_back(f);
   }
 
   const bool com = IsOverseasCollectivity(c);
-  const std::string cog = "Code officiel géographique 2026 (INSEE)";
-  const std::string com_note = "Collectivité d'outre-mer : hors du champ des zonages";
-  facts.push_back({"zonage.region", com ? "" : c.region, !com, false, "cog", com ? com_note : cog});
-  facts.push_back({"zonage.departement", com ? "" : c.departement, !com, false, "cog", com ? com_note : cog});
-  return facts;
+  static constexpr std::string_view kCog = "Code officiel géographique 2026 (INSEE)";
+  static constexpr std::string_view kComNote = "Collectivité d'outre-mer : hors du champ des zonages";
+  for (const auto& [field, value] : {std::pair<std::string_view, const std::string*>{"zonage.region", &c.region},
+                                     {"zonage.departement", &c.departement}}) {
+    PlaceFact& f = next();
+    Reset(f, field);
+    if (!com) f.value = *value;
+    f.known = !com;
+    f.layer = "cog";
+    if (notes) f.note = com ? kComNote : kCog;
+  }
+  facts.resize(n);
 }
 
 Territory CommuneIndex::TerritoryFor(const Commune& commune) const {
@@ -423,7 +494,7 @@ Territory CommuneIndex::TerritoryFor(const Commune& commune) const {
   const int index = IndexOf(r, commune);
   if (index < 0) return t;
   t.population = r.entries[index].population;
-  FactBuilder b(r, index, MakeDate(2100, 1, 1));
+  FactBuilder b(r, index, MakeDate(2100, 1, 1), /*notes=*/false);
   if (const LayerData* d = r.densite) {
     const Raw raw = b.Resolve(*d);
     if (raw.present && raw.value != "mixte" && raw.value != "par_arrondissement") {
@@ -437,7 +508,7 @@ Territory CommuneIndex::TerritoryFor(const Commune& commune) const {
   }
   if (const LayerData* m = r.montagne) {
     const Raw raw = b.Resolve(*m);
-    if (raw.present) t.massif = std::string(raw.detail);
+    if (raw.present) t.massif = std::string(raw.detail());
   }
   return t;
 }
