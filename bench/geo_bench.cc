@@ -12,6 +12,7 @@
 #include <cstdlib>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "capsante/geo.h"
 
@@ -98,6 +99,45 @@ void BM_FactsForAllOfFrance(benchmark::State& state) {
   state.counters["facts_per_iter"] = static_cast<double>(facts) / static_cast<double>(state.iterations());
 }
 BENCHMARK(BM_FactsForAllOfFrance)->Unit(benchmark::kMillisecond);
+
+// The fast path of a ranking: no notes, a new vector per place.
+void BM_FactsForAllOfFranceNoNotes(benchmark::State& state) {
+  const CommuneIndex& index = Shared();
+  const auto places = index.AllPlaces();
+  capsante::geo::FactsOptions options;
+  options.notes = false;
+  size_t facts = 0;
+  for (auto _ : state) {
+    for (const capsante::geo::Commune* c : places) {
+      auto v = index.FactsFor(*c, kDate, "infirmier", options);
+      facts += v.size();
+      benchmark::DoNotOptimize(v);
+    }
+  }
+  state.counters["places"] = static_cast<double>(places.size());
+  state.counters["facts_per_iter"] = static_cast<double>(facts) / static_cast<double>(state.iterations());
+}
+BENCHMARK(BM_FactsForAllOfFranceNoNotes)->Unit(benchmark::kMillisecond);
+
+// The fast path as Rank uses it: no notes, one vector reused for every place.
+void BM_FactsForAllOfFranceNoNotesReused(benchmark::State& state) {
+  const CommuneIndex& index = Shared();
+  const auto places = index.AllPlaces();
+  capsante::geo::FactsOptions options;
+  options.notes = false;
+  std::vector<capsante::geo::PlaceFact> v;
+  size_t facts = 0;
+  for (auto _ : state) {
+    for (const capsante::geo::Commune* c : places) {
+      index.FactsFor(*c, kDate, "infirmier", options, &v);
+      facts += v.size();
+      benchmark::DoNotOptimize(v.data());
+    }
+  }
+  state.counters["places"] = static_cast<double>(places.size());
+  state.counters["facts_per_iter"] = static_cast<double>(facts) / static_cast<double>(state.iterations());
+}
+BENCHMARK(BM_FactsForAllOfFranceNoNotesReused)->Unit(benchmark::kMillisecond);
 
 void BM_WithinRadius40km(benchmark::State& state) {
   const CommuneIndex& index = Shared();

@@ -136,13 +136,19 @@ bool IsOverseasCollectivity(const Commune& c) {
   return c.departement.size() == 3 && c.departement >= "975" && c.departement != "976";
 }
 
+// Sets *s to `v`; a reused fact usually holds it already (same field and
+// layer from one place to the next), and comparing is cheaper than copying.
+void Set(std::string& s, std::string_view v) {
+  if (s != v) s.assign(v);
+}
+
 // Resets a (possibly reused) fact for `field`, keeping its strings' capacity.
+// Every caller then sets the layer.
 void Reset(PlaceFact& f, std::string_view field) {
-  f.field.assign(field);
+  Set(f.field, field);
   f.value.clear();
   f.known = false;
   f.possible = false;
-  f.layer.clear();
   f.note.clear();
 }
 
@@ -218,7 +224,7 @@ class FactBuilder {
     const LayerData* layer = nullptr;
     for (const LayerData* l : candidates) if (InForce(l->info, date_)) layer = l;
     if (layer == nullptr) {
-      if (!candidates.empty()) f.layer = candidates.back()->info.id;
+      Set(f.layer, candidates.empty() ? std::string_view() : std::string_view(candidates.back()->info.id));
       if (notes_) {
         f.note = "Aucun zonage connu au " + FrenchDate(date_) + " :";
         for (const LayerData* l : candidates) {
@@ -228,7 +234,7 @@ class FactBuilder {
       }
       return;
     }
-    f.layer = layer->info.id;
+    Set(f.layer, layer->info.id);
     const Raw raw = Resolve(*layer);
     const std::string& source = layer->note;
     if (!raw.present) {
@@ -256,7 +262,7 @@ class FactBuilder {
   void Classification(PlaceFact& f, std::string_view field, const LayerData& layer,
                       Tri (*tri)(std::string_view), std::string (*label)(std::string_view)) const {
     Reset(f, field);
-    f.layer = layer.info.id;
+    Set(f.layer, layer.info.id);
     const std::string& source = layer.note;
     const Raw raw = Resolve(layer);
     if (!raw.present || raw.value.empty()) {
@@ -300,7 +306,7 @@ class FactBuilder {
   // false (the list covers all of France; its caveat is in the note).
   void Area(PlaceFact& f, std::string_view field, const LayerData& layer, const char* none) const {
     Reset(f, field);
-    f.layer = layer.info.id;
+    Set(f.layer, layer.info.id);
     const std::string& source = layer.note;
     const Raw raw = Resolve(layer);
     if (!raw.present) {
@@ -394,7 +400,7 @@ void CommuneIndex::FactsFor(const Commune& commune, Date date, std::string_view 
     if (date < start) {
       PlaceFact& f = next();
       Reset(f, "zonage.qpv");
-      f.layer = qpv->info.id;
+      Set(f.layer, qpv->info.id);
       if (notes) {
         f.note = "Les QPV en vigueur avant le " + FrenchDate(start) +
                  " (génération 2015) ne sont pas dans nos données";
@@ -412,7 +418,7 @@ void CommuneIndex::FactsFor(const Commune& commune, Date date, std::string_view 
       Reset(f, "zonage.frr");
       f.value = "false";
       f.known = true;
-      f.layer = frr->info.id;
+      Set(f.layer, frr->info.id);
       if (notes) f.note = "Le dispositif FRR n'existe qu'à partir du " + FrenchDate(kFrrStart);
     } else if (!InForce(frr->info, date)) {
       b.Classification(f, "zonage.frr", *frr, FrrTri, FrrLabel);
@@ -454,7 +460,7 @@ void CommuneIndex::FactsFor(const Commune& commune, Date date, std::string_view 
   if (const LayerData* mountain = r.montagne) {
     PlaceFact& f = next();
     Reset(f, "zonage.montagne");
-    f.layer = mountain->info.id;
+    Set(f.layer, mountain->info.id);
     const std::string& source = mountain->note;
     const Raw raw = b.Resolve(*mountain);
     const LayerData* density = r.densite;
@@ -482,7 +488,7 @@ void CommuneIndex::FactsFor(const Commune& commune, Date date, std::string_view 
     Reset(f, field);
     if (!com) f.value = *value;
     f.known = !com;
-    f.layer = "cog";
+    Set(f.layer, "cog");
     if (notes) f.note = com ? kComNote : kCog;
   }
   facts.resize(n);

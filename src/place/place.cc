@@ -1,6 +1,9 @@
 #include "capsante/place.h"
 
 #include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
 #include <unordered_map>
 
 namespace capsante {
@@ -150,31 +153,45 @@ std::vector<const AidResult*> BestCompatibleSet(const Result& result, int years)
 
 Status Rank(const Catalog& catalog, const geo::CommuneIndex& index, const Situation& base,
             const std::vector<const geo::Commune*>& places, const RankOptions& options, std::vector<RankedPlace>* out) {
+  // One evaluation per distinct set of zone facts. The zone columns of a row
+  // (known medecin/profession zonings) are part of that set, so they are
+  // kept with the summary.
   struct Summary {
     double total = 0;
     std::vector<std::pair<std::string, double>> main;
     int eligible = 0;
     int to_specify = 0;
+    std::string zone_medecin;
+    std::string zone_profession;
   };
-  std::unordered_map<std::string, Summary> cache;
+  std::vector<Summary> summaries;
+  std::unordered_map<std::string, uint32_t> cache;  // key of the zone facts -> summaries index
   const std::string profession = ProfessionOf(base);
   EvalOptions eval;
   eval.explanations = false;
-  std::vector<RankedPlace> ranked;
-  ranked.reserve(places.size());
+  // What the sort needs of a place; the full rows are only built for the
+  // places kept (a RankedPlace is large and costly to move).
+  struct Entry {
+    double total;
+    int64_t population;
+    const geo::Commune* commune;
+    uint32_t summary;
+    uint32_t position;  // in `places`: the order of equal places, as a stable sort
+  };
+  std::vector<Entry> entries;
+  entries.reserve(places.size());
   std::string key;
+  geo::FactsOptions facts_options;
+  facts_options.notes = false;  // only values count here
+  std::vector<geo::PlaceFact> facts;  // reused: no allocation once grown
   for (const geo::Commune* place : places) {
-    const std::vector<geo::PlaceFact> facts = index.FactsFor(*place, base.date(), profession);
+    index.FactsFor(*place, base.date(), profession, facts_options, &facts);
     key.clear();
-    RankedPlace row;
-    row.commune = place;
     for (const auto& f : facts) {
       key += f.field;
       key += '=';
-      key += f.known ? f.value : (f.possible ? "?" : "");
+      key += f.known ? std::string_view(f.value) : (f.possible ? std::string_view("?") : std::string_view());
       key += ';';
-      if (f.field == "zonage.medecin" && f.known) row.zone_medecin = f.value;
-      if (f.field == "zonage.profession" && f.known) row.zone_profession = f.value;
     }
     auto it = cache.find(key);
     if (it == cache.end()) {
@@ -194,21 +211,45 @@ Status Rank(const Catalog& catalog, const geo::CommuneIndex& index, const Situat
         summary.eligible += a.status == AidStatus::kEligible;
         summary.to_specify += a.status == AidStatus::kToSpecify;
       }
-      it = cache.emplace(key, std::move(summary)).first;
+      for (const auto& f : facts) {
+        if (f.field == "zonage.medecin" && f.known) summary.zone_medecin = f.value;
+        if (f.field == "zonage.profession" && f.known) summary.zone_profession = f.value;
+      }
+      summaries.push_back(std::move(summary));
+      it = cache.emplace(key, static_cast<uint32_t>(summaries.size() - 1)).first;
     }
-    row.total = it->second.total;
-    row.main_aids = it->second.main;
-    row.eligible = it->second.eligible;
-    row.to_specify = it->second.to_specify;
-    ranked.push_back(std::move(row));
+    entries.push_back({summaries[it->second].total, place->population, place, it->second,
+                       static_cast<uint32_t>(entries.size())});
   }
-  std::stable_sort(ranked.begin(), ranked.end(), [](const RankedPlace& a, const RankedPlace& b) {
+  // Highest total first, then by population, then by code; places still
+  // equal keep their input order. A strict total order: a partial sort of
+  // the first `limit` gives exactly the head of the stable sort.
+  auto before = [](const Entry& a, const Entry& b) {
     if (a.total != b.total) return a.total > b.total;
-    if (a.commune->population != b.commune->population) return a.commune->population > b.commune->population;
-    return a.commune->code < b.commune->code;
-  });
-  if (options.limit > 0 && ranked.size() > options.limit) ranked.resize(options.limit);
-  for (auto& row : ranked) row.territory = index.TerritoryFor(*row.commune);
+    if (a.population != b.population) return a.population > b.population;
+    if (const int c = a.commune->code.compare(b.commune->code); c != 0) return c < 0;
+    return a.position < b.position;
+  };
+  if (options.limit > 0 && entries.size() > options.limit) {
+    std::partial_sort(entries.begin(), entries.begin() + static_cast<std::ptrdiff_t>(options.limit), entries.end(),
+                      before);
+    entries.resize(options.limit);
+  } else {
+    std::sort(entries.begin(), entries.end(), before);
+  }
+  std::vector<RankedPlace> ranked(entries.size());
+  for (size_t i = 0; i < entries.size(); ++i) {
+    const Summary& summary = summaries[entries[i].summary];
+    RankedPlace& row = ranked[i];
+    row.commune = entries[i].commune;
+    row.total = summary.total;
+    row.main_aids = summary.main;
+    row.eligible = summary.eligible;
+    row.to_specify = summary.to_specify;
+    row.zone_medecin = summary.zone_medecin;
+    row.zone_profession = summary.zone_profession;
+    row.territory = index.TerritoryFor(*row.commune);
+  }
   *out = std::move(ranked);
   return Status::Ok();
 }
