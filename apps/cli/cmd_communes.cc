@@ -17,7 +17,7 @@
 #include "capsante/date.h"
 #include "capsante/geo.h"
 #include "capsante/status.h"
-#include "command.h"
+#include "common.h"
 
 namespace capsante::cli {
 
@@ -259,7 +259,7 @@ int Run(const CommunesOptions& o, const GlobalOptions& global) {
                                             "--profession"));
   }
   std::unique_ptr<geo::CommuneIndex> index;
-  Status st = geo::CommuneIndex::Load(global.home + "/data", &index);
+  Status st = geo::CommuneIndex::Load(ResolveHome(global) + "/data", &index);
   if (!st.ok()) {
     // A missing data file is a broken installation, not a transient I/O error.
     if (st.code() == Status::Code::kIoError) st = Status::InvalidCatalog(st.message(), st.field());

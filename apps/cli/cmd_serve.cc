@@ -25,7 +25,7 @@ struct ServeOptions {
   std::string host = "127.0.0.1";
   int threads = 0;
   std::string web;
-  int cache_mb = 32;
+  int cache_mb = 16;
   bool no_log = false;
 };
 
@@ -84,7 +84,7 @@ void RegisterServe(CLI::App& app, const GlobalOptions& global, int* exit_code) {
   sub->add_option("--host", opts->host, "Adresse d'écoute (défaut 127.0.0.1)");
   sub->add_option("--threads", opts->threads, "Fils de traitement (défaut : automatique, 128 au moins)");
   sub->add_option("--web", opts->web, "Dossier de la page web (défaut : <home>/web)");
-  sub->add_option("--cache-mo", opts->cache_mb, "Mémoire des résultats déjà calculés, en Mio (défaut 32 ; 0 = aucune)");
+  sub->add_option("--cache-mo", opts->cache_mb, "Mémoire des résultats déjà calculés, en Mio (défaut 16 ; 0 = aucune)");
   sub->add_flag("--sans-journal", opts->no_log, "Pas de journal des requêtes");
   sub->callback([opts, &global, exit_code] { *exit_code = RunServe(*opts, global); });
 }

@@ -1,6 +1,8 @@
 #include "server.h"
 
+#include <sys/socket.h>
 #include <sys/stat.h>
+#include <malloc.h>
 #include <zlib.h>
 
 #include <algorithm>
@@ -169,7 +171,7 @@ struct CachedAnswer {
   mutable std::string gzip;
   const std::string& Gzipped() const {
     std::call_once(gzip_once, [this] {
-      if (!Gzip(body, 6, &gzip)) gzip.clear();
+      if (!Gzip(body, 1, &gzip)) gzip.clear();  // fast: the first client waits for it
     });
     return gzip;
   }
@@ -506,6 +508,9 @@ int Server::threads() const { return impl_->threads; }
 const std::string& Server::web_warning() const { return impl_->warning; }
 
 Status Server::Create(const ServerOptions& options, std::unique_ptr<Server>* out) {
+  // Many workers, few cores: without a bound, glibc gives busy threads their
+  // own arenas and the freed 100-200 KB answers stay resident.
+  mallopt(M_ARENA_MAX, 2);
   auto impl = std::make_unique<Impl>();
   impl->options = options;
   if (options.port < 0 || options.port > 65535) return Status::InvalidInput("--port va de 0 à 65535", "--port");
@@ -589,6 +594,14 @@ Status Server::Create(const ServerOptions& options, std::unique_ptr<Server>* out
     http.set_logger([](const httplib::Request&, const httplib::Response&) { t_request.started = false; });
   }
 
+  // The library listens with a backlog of 5 (compiled in): when 64 clients
+  // connect at once, the handshakes beyond it are dropped and retried a
+  // second later. Remember the socket and listen again with a deep backlog.
+  auto listen_fd = std::make_shared<std::atomic<int>>(-1);
+  http.set_socket_options([listen_fd](socket_t sock) {
+    httplib::default_socket_options(sock);
+    listen_fd->store(sock);
+  });
   if (options.port == 0) {
     impl->port = http.bind_to_any_port(options.host);
     if (impl->port <= 0) return Status::IoError("impossible d'écouter sur " + options.host, options.host);
@@ -600,6 +613,7 @@ Status Server::Create(const ServerOptions& options, std::unique_ptr<Server>* out
     }
     impl->port = options.port;
   }
+  if (listen_fd->load() >= 0) ::listen(listen_fd->load(), SOMAXCONN);
   *out = std::unique_ptr<Server>(new Server(std::move(impl)));
   return Status::Ok();
 }

@@ -33,7 +33,7 @@ struct ServerOptions {
   std::string host = "127.0.0.1";
   int port = 8080;       // 0: any free port (see Server::port())
   int threads = 0;       // worker threads; 0: automatic (see docs/server.md)
-  size_t cache_bytes = 32u << 20;  // in-memory cache of computed results; 0 disables it
+  size_t cache_bytes = 16u << 20;  // in-memory cache of computed results; 0 disables it
   bool access_log = true;
   std::FILE* log = stderr;  // access log and start-up messages
 };

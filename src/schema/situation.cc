@@ -229,7 +229,8 @@ Status Situation::FromJson(const SituationSchema& schema, std::string_view text,
   if (doc.is_discarded()) {
     // Parse again with exceptions only to get the byte position for the message.
     try {
-      (void)json::parse(text);
+      json unused = json::parse(text);
+      (void)unused;
     } catch (const json::parse_error& e) {
       return Status::InvalidInput("JSON invalide (octet " + std::to_string(e.byte) + ") : vérifiez les guillemets, virgules et accolades");
     }

@@ -56,8 +56,8 @@ std::string Euros(double amount) {
   const long long cents = std::llabs(static_cast<long long>(std::llround((rounded - static_cast<double>(whole)) * 100.0)));
   std::string out = GroupThousands(whole);
   if (cents != 0) {
-    char buf[8];
-    std::snprintf(buf, sizeof buf, ",%02lld", cents);
+    char buf[24];
+    std::snprintf(buf, sizeof buf, ",%02lld", cents % 100);
     out += buf;
   }
   return out + " €";

@@ -54,7 +54,12 @@ export const CHROMIUM_FLAGS = [
 
 // A fresh profile (--user-data-dir) every time, removed by close().
 export async function launchBrowser() {
-  const { chromium } = await import('playwright-core');
+  let chromium;
+  try {
+    ({ chromium } = await import('playwright-core'));
+  } catch {
+    throw new Error('playwright-core manquant : lancez « npm ci --prefix web »');
+  }
   const userDataDir = mkdtempSync(path.join(tmpdir(), 'capsante-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
