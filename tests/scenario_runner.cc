@@ -17,6 +17,7 @@
 #include "capsante/engine.h"
 #include "capsante/situation.h"
 #include "capsante/text.h"
+#include "capsante/place.h"
 
 namespace fs = std::filesystem;
 using nlohmann::json;
@@ -57,6 +58,8 @@ json ToJson(const YAML::Node& n) {
 struct Runner {
   const capsante::Catalog& catalog;
   std::string filter;
+  std::string home;
+  std::unique_ptr<capsante::geo::CommuneIndex> communes;  // loaded on the first scenario with a commune
   int passed = 0;
   int failed = 0;
 
@@ -244,6 +247,18 @@ struct Runner {
     capsante::Situation situation;
     capsante::Status st = capsante::Situation::FromJson(catalog.schema(), situation_text, &situation);
     if (st.ok()) st = catalog.CheckSituation(situation);
+    capsante::PlaceResolution place;
+    if (st.ok() && capsante::NeedsPlace(situation)) {
+      if (!communes) {
+        capsante::Status load = capsante::geo::CommuneIndex::Load(home + "/data", &communes);
+        if (!load.ok()) {
+          ++failed;
+          Fail(where, name, "données des communes illisibles : " + load.message());
+          return;
+        }
+      }
+      st = capsante::ResolvePlace(*communes, &situation, &place);
+    }
     if (s["erreur"]) {
       // An invalid situation: the expected field must be named.
       const std::string want_field = s["erreur"]["champ"] ? s["erreur"]["champ"].Scalar() : "";
@@ -259,7 +274,34 @@ struct Runner {
       ok = false;
     } else {
       capsante::Result result = capsante::Evaluate(catalog, situation);
+      capsante::ApplyPlace(place, &result);
       result_ = &result;
+      // Zone facts that came from the commune: `faits: {zonage.medecin: ZIP, zonage.qpv: null}`
+      // (null: unknown for the commune).
+      if (const YAML::Node facts = s["faits"]) {
+        for (const auto& kv : facts) {
+          const std::string field = kv.first.Scalar();
+          const std::string want = kv.second.IsNull() ? "" : kv.second.Scalar();
+          const capsante::FactNote* got = nullptr;
+          for (const auto& f : result.facts) {
+            if (f.field == field) got = &f;
+          }
+          if (!got) {
+            why += "fait « " + field + " » absent du résultat; ";
+            ok = false;
+          } else if (got->value != want) {
+            why += "fait « " + field + " » attendu « " + want + " », obtenu « " + got->value + " » (" + got->origin + "); ";
+            ok = false;
+          }
+        }
+      }
+      if (const YAML::Node code = s["commune_resolue"]) {
+        const std::string got = result.commune ? result.commune->code : "";
+        if (got != code.Scalar()) {
+          why += "commune résolue attendue " + code.Scalar() + ", obtenue « " + got + " »; ";
+          ok = false;
+        }
+      }
       const YAML::Node expected = s["attendu"];
       if (!expected || !expected.IsMap() || expected.size() == 0) {
         why += "aucune attente (« attendu »); ";
@@ -331,7 +373,7 @@ int main(int argc, char** argv) {
     std::cout << "catalogue invalide : " << st.message() << "\n0 passed, 1 failed\n";
     return 1;
   }
-  Runner runner{*catalog, filter};
+  Runner runner{*catalog, filter, home};
   std::vector<std::string> files;
   for (const auto& in : inputs) {
     if (fs::is_directory(in)) {

@@ -6,7 +6,6 @@
 #include <iostream>
 
 #include <CLI/CLI.hpp>
-#include <nlohmann/json.hpp>
 
 #include "capsante/text.h"
 #include "place_common.h"
@@ -28,79 +27,38 @@ struct ClassementOptions {
 };
 
 int RunClassement(const ClassementOptions& o, const GlobalOptions& global) {
-  const int scopes = !o.departement.empty() + !o.region.empty() + o.france + !o.around.empty();
-  if (scopes != 1) {
-    return ReportError(Status::InvalidInput("choisissez une seule zone : --departement, --region, --france ou --autour", "--departement"));
-  }
   if (o.years < 1 || o.years > 10) return ReportError(Status::InvalidInput("--annees va de 1 à 10", "--annees"));
   if (o.limit < 0 || o.limit > 100000) return ReportError(Status::InvalidInput("--limite doit être positif", "--limite"));
   PlaceContext ctx;
   if (Status st = LoadPlaceContext(global, o.situation, o.date, &ctx); !st.ok()) return ReportError(st);
-  const geo::CommuneIndex& index = *ctx.communes;
-  std::vector<const geo::Commune*> places;
-  std::vector<geo::Nearby> nearby;
-  std::vector<const geo::Commune*> without_coordinates;
-  if (!o.departement.empty()) {
-    places = index.PlacesInDepartement(o.departement);
-    if (places.empty()) return ReportError(Status::InvalidInput("--departement : département inconnu « " + o.departement + " »", "--departement"));
-  } else if (!o.region.empty()) {
-    places = index.PlacesInRegion(o.region);
-    if (places.empty()) return ReportError(Status::InvalidInput("--region : région inconnue « " + o.region + " »", "--region"));
-  } else if (o.france) {
-    places = index.AllPlaces();
-  } else {
-    if (!(o.radius_km >= 0) || !std::isfinite(o.radius_km) || o.radius_km > 1000) {
-      return ReportError(Status::InvalidInput("--rayon-km est requis avec --autour (de 0 à 1000 km)", "--rayon-km"));
-    }
-    const geo::Lookup center = index.Find(o.around);
-    if (!center.commune) return ReportError(Status::InvalidInput("--autour : code INSEE inconnu « " + o.around + " »", "--autour"));
-    if (Status st = index.PlacesWithin(*center.current, o.radius_km, &nearby, &without_coordinates); !st.ok()) return ReportError(st);
-    for (const auto& n : nearby) places.push_back(n.commune);
+  PlaceScope scope;
+  scope.departement = o.departement;
+  scope.region = o.region;
+  scope.france = o.france;
+  scope.around = o.around;
+  scope.radius_km = o.radius_km;
+  SelectedPlaces selection;
+  if (Status st = SelectPlaces(*ctx.communes, scope, &selection); !st.ok()) {
+    // Name the option as the user typed it.
+    std::string option = st.field() == "rayon_km" ? "--rayon-km" : st.field() == "autour" ? "--autour" : "--" + st.field();
+    return ReportError(Status::InvalidInput(st.message(), option));
   }
   RankOptions options;
   options.years = o.years;
   options.limit = static_cast<size_t>(o.limit);
   std::vector<RankedPlace> ranked;
-  if (Status st = Rank(*ctx.catalog, index, ctx.situation, places, options, &ranked); !st.ok()) return ReportError(st);
+  if (Status st = Rank(*ctx.catalog, *ctx.communes, ctx.situation, selection.places, options, &ranked); !st.ok()) {
+    return ReportError(st);
+  }
   for (auto& r : ranked) {
-    for (const auto& n : nearby) {
+    for (const auto& n : selection.nearby) {
       if (n.commune == r.commune) r.distance_km = n.distance_km;
     }
   }
+  const auto& places = selection.places;
+  const auto& without_coordinates = selection.without_coordinates;
   if (o.json) {
-    nlohmann::ordered_json out;
-    out["date"] = ctx.situation.date().ToString();
-    out["annees"] = o.years;
-    out["communes_evaluees"] = places.size();
-    nlohmann::ordered_json rows = nlohmann::ordered_json::array();
-    int rank = 0;
-    for (const auto& r : ranked) {
-      nlohmann::ordered_json row;
-      row["rang"] = ++rank;
-      row["code"] = r.commune->code;
-      row["nom"] = r.commune->name;
-      row["departement"] = r.commune->departement;
-      if (r.distance_km >= 0) row["distance_km"] = std::round(r.distance_km * 10) / 10;
-      row["total"] = std::round(r.total * 100) / 100;
-      nlohmann::ordered_json aids = nlohmann::ordered_json::array();
-      for (const auto& [id, amount] : r.main_aids) aids.push_back({{"id", id}, {"montant", std::round(amount * 100) / 100}});
-      row["aides"] = std::move(aids);
-      row["eligibles"] = r.eligible;
-      row["a_preciser"] = r.to_specify;
-      row["zonage_medecin"] = r.zone_medecin.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(r.zone_medecin);
-      if (!r.zone_profession.empty()) row["zonage_profession"] = r.zone_profession;
-      row["population"] = r.territory.population;
-      if (!r.territory.density_label.empty()) row["densite"] = r.territory.density_label;
-      if (!r.territory.frr_class.empty()) row["frr"] = r.territory.frr_class;
-      rows.push_back(std::move(row));
-    }
-    out["communes"] = std::move(rows);
-    if (!without_coordinates.empty()) {
-      nlohmann::ordered_json missing = nlohmann::ordered_json::array();
-      for (const auto* c : without_coordinates) missing.push_back(c->code);
-      out["sans_coordonnees"] = std::move(missing);
-    }
-    std::cout << out.dump(2) << "\n";
+    std::cout << RankingToJson(ctx.situation.date(), o.years, selection, ranked, 2) << "\n";
     return kExitOk;
   }
   std::cout << "Classement de " << places.size() << " communes au " << ctx.situation.date().ToFrench() << ", sur " << o.years

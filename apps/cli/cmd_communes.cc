@@ -80,28 +80,6 @@ std::string FieldLabel(const geo::PlaceFact& f, std::string_view profession) {
   return f.field;
 }
 
-const char* KindLabel(geo::CommuneKind k) {
-  switch (k) {
-    case geo::CommuneKind::kCommune: return "commune";
-    case geo::CommuneKind::kArrondissement: return "arrondissement";
-    case geo::CommuneKind::kDeleguee: return "commune_deleguee";
-    case geo::CommuneKind::kAssociee: return "commune_associee";
-  }
-  return "";
-}
-
-const char* MatchLabel(geo::SearchHit::Match m) {
-  switch (m) {
-    case geo::SearchHit::Match::kCode: return "code_insee";
-    case geo::SearchHit::Match::kFormerCode: return "ancien_code";
-    case geo::SearchHit::Match::kExactName: return "nom_exact";
-    case geo::SearchHit::Match::kPostalCode: return "code_postal";
-    case geo::SearchHit::Match::kNamePrefix: return "debut_du_nom";
-    case geo::SearchHit::Match::kWordPrefix: return "mot_du_nom";
-  }
-  return "";
-}
-
 // "42963" -> "42 963" (French thousands separator).
 std::string Thousands(int64_t n) {
   std::string s = std::to_string(n);
@@ -197,9 +175,9 @@ void PrintJson(const geo::CommuneIndex& index, const CommunesOptions& o,
     nlohmann::json j;
     j["code"] = c.code;
     j["nom"] = c.name;
-    j["type"] = KindLabel(c.kind);
+    j["type"] = geo::CommuneKindCode(c.kind);
     j["rattachement"] = c.parent_code.empty() ? nlohmann::json(nullptr) : nlohmann::json(c.parent_code);
-    j["correspondance"] = MatchLabel(h.match);
+    j["correspondance"] = geo::MatchCode(h.match);
     if (!h.note.empty()) j["note"] = h.note;
     j["departement"] = {{"code", c.departement}, {"nom", index.DepartementName(c.departement)}};
     j["region"] = {{"code", c.region}, {"nom", index.RegionName(c.region)}};

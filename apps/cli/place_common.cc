@@ -20,16 +20,7 @@ Status LoadPlaceContext(const GlobalOptions& global, const std::string& situatio
 }
 
 Status SituationAt(const PlaceContext& ctx, const std::string& code, Situation* out, PlaceResolution* place) {
-  Situation s = ctx.situation;
-  // The place decides the zoning: forget the zone facts of the base situation.
-  for (const char* f : {"zonage.medecin", "zonage.profession", "zonage.qpv", "zonage.frr", "zonage.zrr", "zonage.zfu",
-                        "zonage.montagne", "zonage.region", "zonage.departement"}) {
-    s.Clear(f);
-  }
-  CAPSANTE_RETURN_IF_ERROR(s.SetFromText("commune", code, FactOrigin::kUser));
-  CAPSANTE_RETURN_IF_ERROR(ResolvePlace(*ctx.communes, &s, place));
-  *out = std::move(s);
-  return Status::Ok();
+  return capsante::SituationAt(*ctx.communes, ctx.situation, code, out, place);
 }
 
 }  // namespace capsante::cli

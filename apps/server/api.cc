@@ -239,28 +239,6 @@ ojson FieldJson(const SituationSchema& schema, const FieldSpec& f) {
   return j;
 }
 
-const char* KindCode(geo::CommuneKind k) {
-  switch (k) {
-    case geo::CommuneKind::kCommune: return "commune";
-    case geo::CommuneKind::kArrondissement: return "arrondissement";
-    case geo::CommuneKind::kDeleguee: return "commune_deleguee";
-    case geo::CommuneKind::kAssociee: return "commune_associee";
-  }
-  return "commune";
-}
-
-const char* MatchCode(geo::SearchHit::Match m) {
-  switch (m) {
-    case geo::SearchHit::Match::kCode: return "code_insee";
-    case geo::SearchHit::Match::kFormerCode: return "ancien_code";
-    case geo::SearchHit::Match::kExactName: return "nom_exact";
-    case geo::SearchHit::Match::kPostalCode: return "code_postal";
-    case geo::SearchHit::Match::kNamePrefix: return "debut_du_nom";
-    case geo::SearchHit::Match::kWordPrefix: return "mot_du_nom";
-  }
-  return "nom_exact";
-}
-
 ojson FactJson(const geo::PlaceFact& f) {
   return {{"champ", f.field},  {"valeur", f.known ? ojson(f.value) : ojson(nullptr)},
           {"connu", f.known},  {"possible", f.possible},
@@ -273,7 +251,7 @@ ojson CommuneJson(const geo::CommuneIndex& index, const geo::Commune& c, Date da
   ojson j;
   j["code"] = c.code;
   j["nom"] = c.name;
-  j["type"] = KindCode(c.kind);
+  j["type"] = geo::CommuneKindCode(c.kind);
   j["rattachement"] = c.parent_code.empty() ? ojson(nullptr) : ojson(c.parent_code);
   j["departement"] = {{"code", c.departement}, {"nom", index.DepartementName(c.departement)}};
   j["region"] = {{"code", c.region}, {"nom", index.RegionName(c.region)}};
@@ -376,7 +354,30 @@ std::optional<ApiResponse> ParseEnvelope(const std::string& body, const std::vec
   if (body.find_first_not_of(" \t\r\n") == std::string::npos) {
     return Error(400, "corps de la requête vide : envoyez un objet JSON");
   }
-  *out = ojson::parse(body, nullptr, /*allow_exceptions=*/false);
+  // Bounded nesting before building a tree (the situation itself allows 8
+  // levels; the envelope adds one).
+  int depth = 0;
+  bool in_string = false;
+  for (size_t i = 0; i < body.size(); ++i) {
+    const char c = body[i];
+    if (in_string) {
+      if (c == '\\') ++i;
+      else if (c == '"') in_string = false;
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '{' || c == '[') {
+      if (++depth > 10) return Error(400, "corps de la requête trop imbriqué (10 niveaux au plus)");
+    } else if (c == '}' || c == ']') {
+      --depth;
+    }
+  }
+  // nlohmann throws even with allow_exceptions=false on a number that
+  // overflows a double (1e999): catch everything it can throw.
+  try {
+    *out = ojson::parse(body, nullptr, /*allow_exceptions=*/false);
+  } catch (const nlohmann::json::exception&) {
+    return Error(400, "JSON invalide dans le corps de la requête : un nombre dépasse les limites permises");
+  }
   if (out->is_discarded()) return Error(400, "JSON invalide dans le corps de la requête");
   if (!out->is_object()) return Error(400, "le corps de la requête doit être un objet JSON");
   for (auto it = out->begin(); it != out->end(); ++it) {
@@ -395,21 +396,6 @@ std::optional<ApiResponse> EnvelopeSituation(const Catalog& catalog, const ojson
   if (Status st = Situation::FromJson(catalog.schema(), text, out); !st.ok()) return FromStatus(st, "situation.");
   if (Status st = catalog.CheckSituation(*out); !st.ok()) return FromStatus(st, "situation.");
   return std::nullopt;
-}
-
-// The base situation moved to `code` (as the CLI's SituationAt does): the
-// place decides the zoning.
-Status SituationAt(const geo::CommuneIndex& index, const Situation& base, const std::string& code, Situation* out,
-                   PlaceResolution* place) {
-  Situation s = base;
-  for (const char* f : {"zonage.medecin", "zonage.profession", "zonage.qpv", "zonage.frr", "zonage.zrr", "zonage.zfu",
-                        "zonage.montagne", "zonage.region", "zonage.departement"}) {
-    s.Clear(f);
-  }
-  CAPSANTE_RETURN_IF_ERROR(s.SetFromText("commune", code, FactOrigin::kUser));
-  CAPSANTE_RETURN_IF_ERROR(ResolvePlace(index, &s, place));
-  *out = std::move(s);
-  return Status::Ok();
 }
 
 double Cents(double x) { return std::round(x * 100) / 100; }
@@ -552,7 +538,7 @@ ApiResponse Api::CommunesSearch(const ApiRequest& r) const {
   ojson list = ojson::array();
   for (const geo::SearchHit& h : communes_->Search(*q, static_cast<size_t>(limit))) {
     ojson j = CommuneJson(*communes_, *h.commune, date, profession);
-    j["correspondance"] = MatchCode(h.match);
+    j["correspondance"] = geo::MatchCode(h.match);
     if (!h.note.empty()) j["note"] = h.note;
     list.push_back(std::move(j));
   }
@@ -671,33 +657,18 @@ ApiResponse Api::Classement(const ApiRequest& r) const {
   }
   Situation base;
   if (auto e = EnvelopeSituation(*catalog_, body["situation"], &base)) return *e;
-  const geo::CommuneIndex& index = *communes_;
-  std::vector<const geo::Commune*> places;
-  std::vector<geo::Nearby> nearby;
-  std::vector<const geo::Commune*> without_coordinates;
-  if (body.contains("departement")) {
-    const std::string d = body["departement"].get<std::string>();
-    places = index.PlacesInDepartement(d);
-    if (places.empty()) return Error(400, "département inconnu « " + d.substr(0, 8) + " »", "departement");
-  } else if (body.contains("region")) {
-    const std::string g = body["region"].get<std::string>();
-    places = index.PlacesInRegion(g);
-    if (places.empty()) return Error(400, "région inconnue « " + g.substr(0, 8) + " »", "region");
-  } else if (france) {
-    places = index.AllPlaces();
-  } else {
+  PlaceScope scope;
+  if (body.contains("departement")) scope.departement = body["departement"].get<std::string>();
+  if (body.contains("region")) scope.region = body["region"].get<std::string>();
+  scope.france = france;
+  if (body.contains("autour")) {
+    scope.around = body["autour"].get<std::string>();
     const ojson& radius = body.contains("rayon_km") ? body["rayon_km"] : ojson();
-    if (!radius.is_number() || !(radius.get<double>() >= 0) || radius.get<double>() > 1000) {
-      return Error(400, "« rayon_km » est requis avec « autour » (de 0 à 1000 km)", "rayon_km");
-    }
-    const std::string code = body["autour"].get<std::string>();
-    const geo::Lookup center = index.Find(code);
-    if (!center.commune) return Error(400, "code INSEE inconnu « " + code.substr(0, 16) + " »", "autour");
-    if (Status st = index.PlacesWithin(*center.current, radius.get<double>(), &nearby, &without_coordinates); !st.ok()) {
-      return FromStatus(st);
-    }
-    for (const auto& n : nearby) places.push_back(n.commune);
+    if (!radius.is_number()) return Error(400, "« rayon_km » est requis avec « autour » (de 0 à 1000 km)", "rayon_km");
+    scope.radius_km = radius.get<double>();
   }
+  SelectedPlaces selection;
+  if (Status st = SelectPlaces(*communes_, scope, &selection); !st.ok()) return FromStatus(st);
   // Heavy: bounded concurrency.
   if (g_rankings_in_flight.fetch_add(1) >= kMaxConcurrentRankings) {
     g_rankings_in_flight.fetch_sub(1);
@@ -707,48 +678,10 @@ ApiResponse Api::Classement(const ApiRequest& r) const {
   options.years = years;
   options.limit = static_cast<size_t>(limit);
   std::vector<RankedPlace> ranked;
-  Status st = Rank(*catalog_, index, base, places, options, &ranked);
+  Status st = Rank(*catalog_, *communes_, base, selection.places, options, &ranked);
   g_rankings_in_flight.fetch_sub(1);
   if (!st.ok()) return FromStatus(st, "situation.");
-  for (auto& rp : ranked) {
-    for (const auto& n : nearby) {
-      if (n.commune == rp.commune) rp.distance_km = n.distance_km;
-    }
-  }
-  // Same shape as `capsante classement --json`.
-  ojson out;
-  out["date"] = base.date().ToString();
-  out["annees"] = years;
-  out["communes_evaluees"] = places.size();
-  ojson rows = ojson::array();
-  int rank = 0;
-  for (const auto& rp : ranked) {
-    ojson row;
-    row["rang"] = ++rank;
-    row["code"] = rp.commune->code;
-    row["nom"] = rp.commune->name;
-    row["departement"] = rp.commune->departement;
-    if (rp.distance_km >= 0) row["distance_km"] = std::round(rp.distance_km * 10) / 10;
-    row["total"] = Cents(rp.total);
-    ojson aids = ojson::array();
-    for (const auto& [id, amount] : rp.main_aids) aids.push_back({{"id", id}, {"montant", Cents(amount)}});
-    row["aides"] = std::move(aids);
-    row["eligibles"] = rp.eligible;
-    row["a_preciser"] = rp.to_specify;
-    row["zonage_medecin"] = rp.zone_medecin.empty() ? ojson(nullptr) : ojson(rp.zone_medecin);
-    if (!rp.zone_profession.empty()) row["zonage_profession"] = rp.zone_profession;
-    row["population"] = rp.territory.population;
-    if (!rp.territory.density_label.empty()) row["densite"] = rp.territory.density_label;
-    if (!rp.territory.frr_class.empty()) row["frr"] = rp.territory.frr_class;
-    rows.push_back(std::move(row));
-  }
-  out["communes"] = std::move(rows);
-  if (!without_coordinates.empty()) {
-    ojson missing = ojson::array();
-    for (const auto* c : without_coordinates) missing.push_back(c->code);
-    out["sans_coordonnees"] = std::move(missing);
-  }
-  return Json(200, out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), /*cacheable=*/true);
+  return Json(200, RankingToJson(base.date(), years, selection, ranked), /*cacheable=*/true);
 }
 
 }  // namespace capsante::server

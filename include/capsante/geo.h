@@ -197,6 +197,12 @@ class CommuneIndex {
   std::unique_ptr<Rep> rep_;
 };
 
+// Stable codes for the API and the CLI's JSON: "commune", "arrondissement",
+// "commune_deleguee", "commune_associee"; "code_insee", "ancien_code",
+// "nom_exact", "code_postal", "debut_du_nom", "mot_du_nom".
+const char* CommuneKindCode(CommuneKind kind);
+const char* MatchCode(SearchHit::Match match);
+
 // Great-circle distance in kilometres (haversine, mean Earth radius).
 double HaversineKm(double lat1, double lon1, double lat2, double lon2);
 

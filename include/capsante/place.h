@@ -38,6 +38,31 @@ Status ResolvePlace(const geo::CommuneIndex& index, Situation* situation, PlaceR
 // Copies the resolution into the result (commune summary and fact notes).
 void ApplyPlace(const PlaceResolution& place, Result* result);
 
+// `base` moved to the commune `code`: its zone facts are forgotten and
+// replaced by the commune's (what `comparer` shows side by side).
+Status SituationAt(const geo::CommuneIndex& index, const Situation& base, const std::string& code, Situation* out,
+                   PlaceResolution* place);
+
+// Which places a ranking covers: exactly one of a département, a region,
+// France, or a radius around a commune.
+struct PlaceScope {
+  std::string departement;
+  std::string region;
+  bool france = false;
+  std::string around;       // INSEE code
+  double radius_km = -1;    // with `around`, 0 to 1000
+};
+
+struct SelectedPlaces {
+  std::vector<const geo::Commune*> places;
+  std::vector<geo::Nearby> nearby;                     // with `around`: distances
+  std::vector<const geo::Commune*> without_coordinates;  // with `around`: could not be placed
+};
+
+// InvalidInput naming the scope key ("departement", "region", "autour",
+// "rayon_km") on a bad or ambiguous scope; front ends add their own prefix.
+Status SelectPlaces(const geo::CommuneIndex& index, const PlaceScope& scope, SelectedPlaces* out);
+
 // One place in a ranking: what the situation would receive there.
 struct RankedPlace {
   const geo::Commune* commune = nullptr;
@@ -62,6 +87,11 @@ struct RankOptions {
 Status Rank(const Catalog& catalog, const geo::CommuneIndex& index, const Situation& base,
             const std::vector<const geo::Commune*>& places, const RankOptions& options,
             std::vector<RankedPlace>* out);
+
+// The ranking as JSON, the same for `capsante classement --json` and
+// POST /api/v1/classement.
+std::string RankingToJson(Date date, int years, const SelectedPlaces& selection, const std::vector<RankedPlace>& ranked,
+                          int indent = -1);
 
 // Euros an aid result brings within `years` from the simulation date
 // (payments inside the horizon; 0 when not eligible or not quantified).

@@ -229,4 +229,26 @@ double HaversineKm(double lat1, double lon1, double lat2, double lon2) {
   return 2 * kEarthRadiusKm * std::asin(std::min(1.0, std::sqrt(a)));
 }
 
+const char* CommuneKindCode(CommuneKind kind) {
+  switch (kind) {
+    case CommuneKind::kCommune: return "commune";
+    case CommuneKind::kArrondissement: return "arrondissement";
+    case CommuneKind::kDeleguee: return "commune_deleguee";
+    case CommuneKind::kAssociee: return "commune_associee";
+  }
+  return "commune";
+}
+
+const char* MatchCode(SearchHit::Match match) {
+  switch (match) {
+    case SearchHit::Match::kCode: return "code_insee";
+    case SearchHit::Match::kFormerCode: return "ancien_code";
+    case SearchHit::Match::kExactName: return "nom_exact";
+    case SearchHit::Match::kPostalCode: return "code_postal";
+    case SearchHit::Match::kNamePrefix: return "debut_du_nom";
+    case SearchHit::Match::kWordPrefix: return "mot_du_nom";
+  }
+  return "nom_exact";
+}
+
 }  // namespace capsante::geo

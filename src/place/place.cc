@@ -91,6 +91,45 @@ Status ResolvePlace(const geo::CommuneIndex& index, Situation* situation, PlaceR
   return Status::Ok();
 }
 
+Status SituationAt(const geo::CommuneIndex& index, const Situation& base, const std::string& code, Situation* out,
+                   PlaceResolution* place) {
+  Situation s = base;
+  // The place decides the zoning: forget the zone facts of the base situation.
+  for (const char* f : {"zonage.medecin", "zonage.profession", "zonage.qpv", "zonage.frr", "zonage.zrr", "zonage.zfu",
+                        "zonage.montagne", "zonage.region", "zonage.departement"}) {
+    s.Clear(f);
+  }
+  CAPSANTE_RETURN_IF_ERROR(s.SetFromText("commune", code, FactOrigin::kUser));
+  CAPSANTE_RETURN_IF_ERROR(ResolvePlace(index, &s, place));
+  *out = std::move(s);
+  return Status::Ok();
+}
+
+Status SelectPlaces(const geo::CommuneIndex& index, const PlaceScope& scope, SelectedPlaces* out) {
+  const int scopes = !scope.departement.empty() + !scope.region.empty() + scope.france + !scope.around.empty();
+  if (scopes != 1) {
+    return Status::InvalidInput("choisissez une seule zone : département, région, France entière ou autour d'une commune", "departement");
+  }
+  if (!scope.departement.empty()) {
+    out->places = index.PlacesInDepartement(scope.departement);
+    if (out->places.empty()) return Status::InvalidInput("département inconnu « " + scope.departement.substr(0, 8) + " »", "departement");
+  } else if (!scope.region.empty()) {
+    out->places = index.PlacesInRegion(scope.region);
+    if (out->places.empty()) return Status::InvalidInput("région inconnue « " + scope.region.substr(0, 8) + " »", "region");
+  } else if (scope.france) {
+    out->places = index.AllPlaces();
+  } else {
+    if (!(scope.radius_km >= 0) || scope.radius_km > 1000) {
+      return Status::InvalidInput("le rayon est requis autour d'une commune (de 0 à 1000 km)", "rayon_km");
+    }
+    const geo::Lookup center = index.Find(scope.around);
+    if (!center.commune) return Status::InvalidInput("code INSEE inconnu « " + scope.around.substr(0, 16) + " »", "autour");
+    CAPSANTE_RETURN_IF_ERROR(index.PlacesWithin(*center.current, scope.radius_km, &out->nearby, &out->without_coordinates));
+    for (const auto& n : out->nearby) out->places.push_back(n.commune);
+  }
+  return Status::Ok();
+}
+
 void ApplyPlace(const PlaceResolution& place, Result* result) {
   if (place.resolved) result->commune = place.commune;
   result->facts.insert(result->facts.end(), place.facts.begin(), place.facts.end());

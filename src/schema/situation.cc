@@ -225,15 +225,16 @@ Status Situation::FromJson(const SituationSchema& schema, std::string_view text,
     return Status::InvalidInput("situation trop volumineuse (" + std::to_string(text.size() / 1024) + " Kio ; 64 Kio au plus)");
   }
   if (TooDeep(text)) return Status::InvalidInput("situation trop imbriquée (8 niveaux au plus)");
-  json doc = json::parse(text, nullptr, /*allow_exceptions=*/false);
-  if (doc.is_discarded()) {
-    // Parse again with exceptions only to get the byte position for the message.
-    try {
-      json unused = json::parse(text);
-      (void)unused;
-    } catch (const json::parse_error& e) {
-      return Status::InvalidInput("JSON invalide (octet " + std::to_string(e.byte) + ") : vérifiez les guillemets, virgules et accolades");
-    }
+  // nlohmann throws even with allow_exceptions=false on some inputs (a number
+  // that overflows a double: 1e999), so every parse error is caught here.
+  json doc;
+  try {
+    doc = json::parse(text);
+  } catch (const json::parse_error& e) {
+    return Status::InvalidInput("JSON invalide (octet " + std::to_string(e.byte) + ") : vérifiez les guillemets, virgules et accolades");
+  } catch (const json::out_of_range&) {
+    return Status::InvalidInput("JSON invalide : un nombre dépasse les limites permises");
+  } catch (const json::exception&) {
     return Status::InvalidInput("JSON invalide");
   }
   if (!doc.is_object()) return Status::InvalidInput("la situation doit être un objet JSON { ... }");

@@ -50,6 +50,8 @@ case_json invalid_json "JSON invalide" '{"age": 30,'
 case_json empty_input "JSON invalide" ''
 case_json deep_input "imbriquée" '[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]'
 case_json binary "JSON invalide" $'\x01\x02\xff\xfe'
+case_json number_overflow "JSON invalide" '{"age": 1e999}'
+case_json number_overflow_top "JSON invalide" '2e025656-C{'
 
 # A 10 MB file.
 head -c 10485760 /dev/zero | tr '\0' ' ' >"$tmp/big.json"

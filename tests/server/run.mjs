@@ -111,6 +111,10 @@ const tests = [
     assertError(await call('POST', '/api/v1/simulate', { body: '{"profession": ' }), 400);
     assertError(await call('POST', '/api/v1/simulate', { body: '' }), 400, null);
     assertError(await call('POST', '/api/v1/simulate', { body: '[1,2]' }), 400);
+    // A number that overflows a double once crashed the parser (found by libFuzzer).
+    assertError(await call('POST', '/api/v1/simulate', { body: '{"age": 1e999}' }), 400);
+    assertError(await call('POST', '/api/v1/comparer', { body: '{"situation": {"age": 1e999}, "communes": ["58194", "36044"]}' }), 400);
+    assertError(await call('POST', '/api/v1/simulate', { body: '['.repeat(30000) }), 400);
     assertError(await call('POST', '/api/v1/simulate', { body: { profession: 'medecin', couleur: 'bleu' } }), 400, 'couleur');
     assertError(await call('POST', '/api/v1/simulate', { body: { age: 'trente' } }), 400, 'age');
     assertError(await call('POST', '/api/v1/simulate', { body: { profession: 'astronaute' } }), 400, 'profession');
