@@ -63,9 +63,11 @@ class AidEvaluator {
     }
     GateRegion(aid, compiled, &r, &gate_false);
 
-    // 2. Its own conditions.
+    // 2. Its own conditions — not read when the aid is for another
+    // profession or region: the failed gate alone answers "why not".
     std::vector<int>& missing = missing_;
-    for (size_t i = 0; i < compiled.conditions.size(); ++i) {
+    const size_t evaluated = gate_false ? 0 : compiled.conditions.size();
+    for (size_t i = 0; i < evaluated; ++i) {
       missing.clear();
       ctx_.missing = &missing;
       const expr::Value v = expr::Eval(*compiled.conditions[i].expression, &ctx_);
