@@ -18,6 +18,19 @@ class Date {
  public:
   constexpr Date() = default;
   static constexpr Date FromDays(int days) { Date d; d.days_ = days; return d; }
+  // A date known valid when the code is written (legal dates, constants):
+  // no check, usable in constant expressions. Use Parse/FromYmd for input.
+  static constexpr Date FromCivil(int y, int m, int d) { return FromDays(DaysFromCivil(y, m, d)); }
+  // Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's
+  // days_from_civil).
+  static constexpr int DaysFromCivil(int y, int m, int d) {
+    y -= m <= 2 ? 1 : 0;
+    const int era = (y >= 0 ? y : y - 399) / 400;
+    const int yoe = y - era * 400;
+    const int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+  }
   // nullopt when `ymd` is not a valid YYYY-MM-DD date in range.
   static std::optional<Date> Parse(std::string_view ymd);
   static std::optional<Date> FromYmd(int year, int month, int day);

@@ -7,22 +7,19 @@
 #include <vector>
 
 #include "capsante/geo.h"
-#include "geo/civil.h"
 #include "geo/rep.h"
 
 namespace capsante::geo {
 
-using internal::FrenchDate;
 using internal::LayerData;
-using internal::MakeDate;
 
 namespace {
 
 // Legal dates that are not in any layer file.
-constexpr Date kFrrStart = MakeDate(2024, 7, 1);      // loi de finances 2024, art. 73
-constexpr Date kZrrEnd = MakeDate(2024, 6, 30);       // last day of the ZRR scheme
-constexpr Date kQpv2024Metro = MakeDate(2024, 1, 1);  // décret 2023-1314
-constexpr Date kQpv2024Overseas = MakeDate(2025, 1, 1);  // décret 2024-1211
+constexpr Date kFrrStart = Date::FromCivil(2024, 7, 1);      // loi de finances 2024, art. 73
+constexpr Date kZrrEnd = Date::FromCivil(2024, 6, 30);       // last day of the ZRR scheme
+constexpr Date kQpv2024Metro = Date::FromCivil(2024, 1, 1);  // décret 2023-1314
+constexpr Date kQpv2024Overseas = Date::FromCivil(2025, 1, 1);  // décret 2024-1211
 
 // A layer value resolved for one entry, possibly through another entry.
 // `value` and the detail view point into the layer's storage (or a literal),
@@ -84,9 +81,9 @@ bool InForce(const LayerInfo& info, Date date) {
 }
 
 std::string Validity(const LayerInfo& info) {
-  if (info.from && info.to) return "du " + FrenchDate(*info.from) + " au " + FrenchDate(*info.to);
-  if (info.from) return "à partir du " + FrenchDate(*info.from);
-  if (info.to) return "jusqu'au " + FrenchDate(*info.to);
+  if (info.from && info.to) return "du " + (*info.from).ToFrench() + " au " + (*info.to).ToFrench();
+  if (info.from) return "à partir du " + (*info.from).ToFrench();
+  if (info.to) return "jusqu'au " + (*info.to).ToFrench();
   return "sans limite de date";
 }
 
@@ -226,7 +223,7 @@ class FactBuilder {
     if (layer == nullptr) {
       Set(f.layer, candidates.empty() ? std::string_view() : std::string_view(candidates.back()->info.id));
       if (notes_) {
-        f.note = "Aucun zonage connu au " + FrenchDate(date_) + " :";
+        f.note = "Aucun zonage connu au " + (date_).ToFrench() + " :";
         for (const LayerData* l : candidates) {
           f.note += " " + LayerNote(l->info) + ", " + Validity(l->info) + ";";
         }
@@ -402,7 +399,7 @@ void CommuneIndex::FactsFor(const Commune& commune, Date date, std::string_view 
       Reset(f, "zonage.qpv");
       Set(f.layer, qpv->info.id);
       if (notes) {
-        f.note = "Les QPV en vigueur avant le " + FrenchDate(start) +
+        f.note = "Les QPV en vigueur avant le " + (start).ToFrench() +
                  " (génération 2015) ne sont pas dans nos données";
       }
     } else {
@@ -419,14 +416,14 @@ void CommuneIndex::FactsFor(const Commune& commune, Date date, std::string_view 
       f.value = "false";
       f.known = true;
       Set(f.layer, frr->info.id);
-      if (notes) f.note = "Le dispositif FRR n'existe qu'à partir du " + FrenchDate(kFrrStart);
+      if (notes) f.note = "Le dispositif FRR n'existe qu'à partir du " + (kFrrStart).ToFrench();
     } else if (!InForce(frr->info, date)) {
       b.Classification(f, "zonage.frr", *frr, FrrTri, FrrLabel);
       f.known = false;
       f.possible = false;
       f.value.clear();
       if (notes) {
-        f.note = "Classement FRR en vigueur au " + FrenchDate(date) +
+        f.note = "Classement FRR en vigueur au " + (date).ToFrench() +
                  " non disponible ; à titre indicatif, " + f.note;
       }
     } else {
@@ -443,10 +440,10 @@ void CommuneIndex::FactsFor(const Commune& commune, Date date, std::string_view 
       f.value.clear();
       if (!notes) {
       } else if (date > kZrrEnd) {
-        f.note = "Le dispositif ZRR a pris fin le " + FrenchDate(kZrrEnd) +
+        f.note = "Le dispositif ZRR a pris fin le " + (kZrrEnd).ToFrench() +
                  " (remplacé par FRR) ; pour mémoire, " + f.note;
       } else {
-        f.note = "Classement ZRR en vigueur au " + FrenchDate(date) + " non disponible (" +
+        f.note = "Classement ZRR en vigueur au " + (date).ToFrench() + " non disponible (" +
                  LayerNote(zrr->info) + ", " + Validity(zrr->info) + ")";
       }
     }
@@ -500,7 +497,7 @@ Territory CommuneIndex::TerritoryFor(const Commune& commune) const {
   const int index = IndexOf(r, commune);
   if (index < 0) return t;
   t.population = r.entries[index].population;
-  FactBuilder b(r, index, MakeDate(2100, 1, 1), /*notes=*/false);
+  FactBuilder b(r, index, Date::FromCivil(2100, 1, 1), /*notes=*/false);
   if (const LayerData* d = r.densite) {
     const Raw raw = b.Resolve(*d);
     if (raw.present && raw.value != "mixte" && raw.value != "par_arrondissement") {

@@ -7,7 +7,6 @@
 #include <vector>
 
 #include "capsante/geo.h"
-#include "geo/civil.h"
 #include "geo/rep.h"
 #include "geo/tsv.h"
 
@@ -167,7 +166,7 @@ Status LoadNames(const std::string& path, size_t name_column,
 
 Status ParseOptionalDate(std::string_view s, const std::string& where, std::optional<Date>* out) {
   if (s.empty()) return Status::Ok();
-  *out = internal::ParseIsoDate(s);
+  *out = Date::Parse(s);
   if (!*out) return Status::InvalidCatalog("date invalide : " + std::string(s), where);
   return Status::Ok();
 }

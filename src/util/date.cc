@@ -7,17 +7,8 @@
 namespace capsante {
 namespace {
 
-// Howard Hinnant's days_from_civil / civil_from_days: exact for the
-// proleptic Gregorian calendar, no tables, no time zones.
-int DaysFromCivil(int y, unsigned m, unsigned d) {
-  y -= m <= 2;
-  const int era = (y >= 0 ? y : y - 399) / 400;
-  const unsigned yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + static_cast<int>(doe) - 719468;
-}
-
+// Howard Hinnant's civil_from_days: exact for the proleptic Gregorian
+// calendar, no tables, no time zones (days_from_civil is in date.h).
 struct Ymd { int y; unsigned m; unsigned d; };
 
 Ymd CivilFromDays(int z) {
@@ -48,7 +39,7 @@ constexpr int kMaxYear = 2199;
 std::optional<Date> Date::FromYmd(int year, int month, int day) {
   if (year < kMinYear || year > kMaxYear || month < 1 || month > 12) return std::nullopt;
   if (day < 1 || day > DaysInMonth(year, month)) return std::nullopt;
-  return FromDays(DaysFromCivil(year, static_cast<unsigned>(month), static_cast<unsigned>(day)));
+  return FromCivil(year, month, day);
 }
 
 std::optional<Date> Date::Parse(std::string_view s) {
@@ -99,7 +90,7 @@ Date Date::AddMonths(int n) const {
   const int y = total / 12;
   const int m = total % 12 + 1;
   const int d = std::min(static_cast<int>(c.d), DaysInMonth(y, m));
-  return FromDays(DaysFromCivil(y, static_cast<unsigned>(m), static_cast<unsigned>(d)));
+  return FromCivil(y, m, d);
 }
 
 int Date::MonthsBetween(Date from, Date to) {

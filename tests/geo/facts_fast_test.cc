@@ -49,7 +49,7 @@ void ExpectSameFacts(const std::vector<PlaceFact>& full, const std::vector<Place
            (notes ? full[i].note == fast[i].note : fast[i].note.empty());
   }
   if (same) return;
-  std::string message = c.code + " " + c.name + " " + internal::FrenchDate(date) + " «" + profession + "»\nfull:";
+  std::string message = c.code + " " + c.name + " " + (date).ToFrench() + " «" + profession + "»\nfull:";
   for (const PlaceFact& f : full) message += "\n  " + Show(f);
   message += "\nfast:";
   for (const PlaceFact& f : fast) message += "\n  " + Show(f);

@@ -8,8 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "capsante/date.h"
 #include "capsante/geo.h"
-#include "geo/civil.h"
 
 namespace capsante::geo {
 
@@ -26,7 +26,7 @@ inline const CommuneIndex& Index() {
   return *index;
 }
 
-inline Date D(int y, int m, int d) { return internal::MakeDate(y, m, d); }
+inline Date D(int y, int m, int d) { return Date::FromCivil(y, m, d); }
 
 inline const Commune& Get(const std::string& code) {
   const Lookup l = Index().Find(code);
