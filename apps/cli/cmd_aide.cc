@@ -32,8 +32,12 @@ int RunAide(const AideOptions& o, const GlobalOptions& global) {
   std::cout << "\n";
   if (!aid->region.empty()) std::cout << "Région (code INSEE) : " << aid->region << "\n";
   if (!aid->convention.empty()) std::cout << "Texte : " << aid->convention << "\n";
-  std::cout << "Souscription : " << (aid->opens ? "à partir du " + aid->opens->ToFrench() : std::string("ouverte"))
-            << (aid->closes ? ", jusqu'au " + aid->closes->ToFrench() : std::string()) << "\n";
+  std::cout << "Souscription : ";
+  if (aid->opens && aid->closes) std::cout << "du " << aid->opens->ToFrench() << " au " << aid->closes->ToFrench();
+  else if (aid->opens) std::cout << "à partir du " << aid->opens->ToFrench();
+  else if (aid->closes) std::cout << "jusqu'au " << aid->closes->ToFrench();
+  else std::cout << "aucune date dans les sources";
+  std::cout << "\n";
   if (aid->window_source) PrintSource(*aid->window_source, "  ");
   if (aid->duration_months) std::cout << "Durée : " << aid->duration_months << " mois\n";
   if (!aid->renewal.empty()) std::cout << "Renouvellement : " << aid->renewal << "\n";
@@ -49,14 +53,20 @@ int RunAide(const AideOptions& o, const GlobalOptions& global) {
   for (const auto& p : aid->parameters) {
     std::cout << "  Paramètre " << p.name << " — " << p.label << (p.unit.empty() ? "" : " (" + p.unit + ")") << "\n";
     for (const auto& v : p.values) {
-      std::cout << "    depuis " << (v.since ? v.since->ToString() : std::string("toujours (date non précisée par les sources)")) << " : ";
+      std::cout << "    " << (v.since ? "depuis le " + v.since->ToFrench() : std::string("date de début non précisée par les sources")) << " : ";
+      auto show = [&p](double x) {
+        if (p.unit == "EUR") return text::Euros(x);
+        if (p.unit == "%") return text::Percent(x);
+        return text::Number(x) + (p.unit.empty() ? "" : " " + p.unit);
+      };
       if (v.scale.empty()) {
-        std::cout << text::Number(v.value);
+        std::cout << show(v.value);
       } else {
-        for (const auto& b : v.scale) std::cout << "[≥ " << text::Number(b.threshold) << " → " << text::Number(b.value) << "] ";
+        for (const auto& b : v.scale) std::cout << "[≥ " << text::Number(b.threshold) << " → " << show(b.value) << "] ";
       }
       std::cout << "\n";
       PrintSource(v.source, "      ");
+      for (const auto& more : v.more_sources) PrintSource(more, "      ");
     }
   }
   if (!aid->schedule.empty()) {

@@ -41,6 +41,7 @@ struct ParameterValue {
   double value = 0;
   std::vector<Bracket> scale;  // non-empty for a step scale
   SourceRef source;
+  std::vector<SourceRef> more_sources;  // "autres_sources": e.g. one per step of a scale
 };
 
 struct Parameter {

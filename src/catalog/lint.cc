@@ -47,7 +47,10 @@ class Linter {
     for (const auto& c : aid.commitments) CheckSource(c.source, aid.file);
     for (const auto& i : aid.informations) CheckSource(i.source, aid.file);
     for (const auto& p : aid.parameters) {
-      for (const auto& v : p.values) CheckSource(v.source, aid.file);
+      for (const auto& v : p.values) {
+        CheckSource(v.source, aid.file);
+        for (const auto& more : v.more_sources) CheckSource(more, aid.file);
+      }
     }
     if (const Organisation* org = c_.FindOrganisation(aid.contact)) {
       if (!checked_orgs_.count(org->id)) {

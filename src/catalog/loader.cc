@@ -374,6 +374,7 @@ class CatalogLoader {
         std::optional<SourceRef> source;
         CAPSANTE_RETURN_IF_ERROR(ReadSourceKey(vm, "source", &source, true));
         v.source = *source;
+        CAPSANTE_RETURN_IF_ERROR(ReadSourceList(vm, "autres_sources", &v.more_sources, false));
         CAPSANTE_RETURN_IF_ERROR(vm.CheckNoUnknownKeys());
         if (!p.values.empty()) {
           const ParameterValue& prev = p.values.back();

@@ -65,7 +65,7 @@ std::string Euros(double amount) {
 
 std::string Number(double x) {
   char buf[32];
-  std::snprintf(buf, sizeof buf, "%.4g", x);
+  std::snprintf(buf, sizeof buf, "%.10g", x);
   std::string s = buf;
   for (char& c : s) if (c == '.') c = ',';
   return s;

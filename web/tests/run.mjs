@@ -23,9 +23,9 @@ function assertInSources(amountText) {
   assert(sourcesText.includes(amountText), `« ${amountText} » n'apparaît dans aucun document source`);
 }
 
-const NEVERS = { query: 'Nevers', code: '58194' };          // ZIP (zonage médecins mai 2025)
+const NEVERS = { query: 'Nevers', code: '58194' };          // ZIP (doctors' zoning of May 2025)
 const CHATEAUROUX = { query: 'Châteauroux', code: '36044' }; // ZAC
-const GUERET = { query: 'Guéret', code: '23096' };           // kinés : très sous-dotée
+const GUERET = { query: 'Guéret', code: '23096' };           // physiotherapists: très sous-dotée (very under-served)
 
 let server;
 let browser;
