@@ -356,21 +356,7 @@ std::optional<ApiResponse> ParseEnvelope(const std::string& body, const std::vec
   }
   // Bounded nesting before building a tree (the situation itself allows 8
   // levels; the envelope adds one).
-  int depth = 0;
-  bool in_string = false;
-  for (size_t i = 0; i < body.size(); ++i) {
-    const char c = body[i];
-    if (in_string) {
-      if (c == '\\') ++i;
-      else if (c == '"') in_string = false;
-    } else if (c == '"') {
-      in_string = true;
-    } else if (c == '{' || c == '[') {
-      if (++depth > 10) return Error(400, "corps de la requête trop imbriqué (10 niveaux au plus)");
-    } else if (c == '}' || c == ']') {
-      --depth;
-    }
-  }
+  if (Situation::NestingExceeds(body, 10)) return Error(400, "corps de la requête trop imbriqué (10 niveaux au plus)");
   // nlohmann throws even with allow_exceptions=false on a number that
   // overflows a double (1e999): catch everything it can throw.
   try {

@@ -50,6 +50,10 @@ class Situation {
 
   static Status FromJson(const SituationSchema& schema, std::string_view json, Situation* out);
 
+  // True when JSON text nests objects/arrays deeper than `max_depth`: checked
+  // before building a tree, so that hostile input cannot exhaust the stack.
+  static bool NestingExceeds(std::string_view json, int max_depth);
+
   const SituationSchema& schema() const { return *schema_; }
   Date date() const { return date_; }
   bool date_given() const { return date_given_; }

@@ -197,8 +197,9 @@ class JsonReader {
   Situation* out_;
 };
 
-// Rejects deeply nested input before building a tree for it.
-bool TooDeep(std::string_view text) {
+}  // namespace
+
+bool Situation::NestingExceeds(std::string_view text, int max_depth) {
   int depth = 0;
   bool in_string = false;
   for (size_t i = 0; i < text.size(); ++i) {
@@ -210,7 +211,7 @@ bool TooDeep(std::string_view text) {
     }
     if (c == '"') in_string = true;
     else if (c == '{' || c == '[') {
-      if (++depth > kMaxDepth) return true;
+      if (++depth > max_depth) return true;
     } else if (c == '}' || c == ']') {
       --depth;
     }
@@ -218,13 +219,11 @@ bool TooDeep(std::string_view text) {
   return false;
 }
 
-}  // namespace
-
 Status Situation::FromJson(const SituationSchema& schema, std::string_view text, Situation* out) {
   if (text.size() > kMaxInputBytes) {
     return Status::InvalidInput("situation trop volumineuse (" + std::to_string(text.size() / 1024) + " Kio ; 64 Kio au plus)");
   }
-  if (TooDeep(text)) return Status::InvalidInput("situation trop imbriquée (8 niveaux au plus)");
+  if (NestingExceeds(text, kMaxDepth)) return Status::InvalidInput("situation trop imbriquée (8 niveaux au plus)");
   // nlohmann throws even with allow_exceptions=false on some inputs (a number
   // that overflows a double: 1e999), so every parse error is caught here.
   json doc;
