@@ -39,19 +39,12 @@ bool Incompatible(const Aid& a, const Aid& b) {
   return Contains(a.compiled->incompatible, b.compiled->index) || Contains(b.compiled->incompatible, a.compiled->index);
 }
 
-bool ReadsInstallation(const Aid& aid) {
-  for (const auto& c : aid.compiled->conditions) {
-    if (std::find(c.fields.begin(), c.fields.end(), "date_installation") != c.fields.end()) return true;
-  }
-  return false;
-}
-
 struct Leaf {
   double total = 0;
   double certain = 0;
   bool partial = false;
   std::vector<PlanStep> steps;
-  std::string signature;  // the ids, sorted: one plan per set of aids
+  std::string signature;  // the first signing date and its aids: one plan per first decision
 };
 
 class Search {
@@ -69,8 +62,6 @@ class Search {
     for (Date d : projector_.PersonalDates(end_)) fixed_dates_.push_back(d);
     std::sort(fixed_dates_.begin(), fixed_dates_.end());
     fixed_dates_.erase(std::unique(fixed_dates_.begin(), fixed_dates_.end()), fixed_dates_.end());
-    reads_installation_.resize(catalog.aids().size());
-    for (const Aid& aid : catalog.aids()) reads_installation_[static_cast<size_t>(aid.compiled->index)] = ReadsInstallation(aid);
   }
 
   void Run() { Explore(start_); }
@@ -84,7 +75,8 @@ class Search {
  private:
   struct Candidate {
     const AidResult* result;
-    double full;  // the step's total within the horizon (0 when unknown)
+    double full;   // the step's total within the horizon (0 when unknown)
+    bool certain;  // depends on no unknown fact
   };
 
   // May `aid` be signed on `date` given the plan so far? The engine has
@@ -92,6 +84,11 @@ class Search {
   bool Signable(const AidResult& r) const {
     const Aid& aid = *r.aid;
     if (r.status != AidStatus::kEligible && r.status != AidStatus::kToSpecify) return false;
+    // A doubt no field of the situation can lift (the ten-year rule with an
+    // aid of an unclear category): the plan cannot say what it depends on.
+    for (const ConditionResult& c : r.conditions) {
+      if (c.status == ConditionStatus::kUnknown && c.missing.empty()) return false;
+    }
     // The sources do not give all its conditions: a plan cannot be sure of it.
     if (aid.partial_conditions) return false;
     if (!r.amount.quantified || r.running) return false;
@@ -210,7 +207,7 @@ class Search {
     return step;
   }
 
-  Date NextDate(Date date) const {
+  Date NextDate(Date date, std::optional<Date> also = std::nullopt) const {
     Date next = end_;
     auto consider = [&](Date d) {
       if (d > date && d < next) next = d;
@@ -218,6 +215,7 @@ class Search {
     auto it = std::upper_bound(fixed_dates_.begin(), fixed_dates_.end(), date);
     if (it != fixed_dates_.end()) consider(*it);
     for (const PlanStep& s : path_) consider(s.end);
+    if (also) consider(*also);
     return next;
   }
 
@@ -248,9 +246,15 @@ class Search {
       }
       return;
     }
+    // One plan per first decision: what is signed on the first signing date.
     std::vector<std::string> ids;
-    for (const PlanStep& s : path_) ids.push_back(s.aid->id);
+    Date first = end_;
+    for (const PlanStep& s : path_) first = std::min(first, s.start);
+    for (const PlanStep& s : path_) {
+      if (s.start == first) ids.push_back(s.aid->id);
+    }
     std::sort(ids.begin(), ids.end());
+    leaf.signature = first.ToString() + ":";
     for (const auto& id : ids) leaf.signature += id + ";";
     for (Leaf& kept : leaves_) {
       if (kept.signature == leaf.signature) {
@@ -274,12 +278,37 @@ class Search {
     return spans;
   }
 
-  void Push(const AidResult& r, Date date) {
+  // True when the situation gives no installation date, the plan has not
+  // installed yet and the person is no student on `date`.
+  bool ChoosingInstallation(Date date) const {
+    const auto graduation = projector_.graduation();
+    return projector_.installation_open() && !installed_on_ && !projector_.student_without_graduation() &&
+           !(graduation && date < *graduation);
+  }
+
+  // Signs `r` on `date`. Aids signed the same day were evaluated without
+  // one another: the engine checks this one again with them as contracts
+  // (the ten-year rule, "not after X" conditions), and refuses it if needed.
+  bool Push(const AidResult& r, Date date) {
+    bool same_day = false;
+    for (const PlanStep& s : path_) same_day |= s.start == date;
+    if (same_day) {
+      projector_.At(date, Spans(), installed_on_, &scratch_);
+      EvalOptions one = eval_;
+      one.only = {r.aid->id};
+      const Result again = Evaluate(catalog_, scratch_, one);
+      ++evaluations_;
+      if (again.aids.empty() || !Signable(again.aids[0])) return false;
+    }
     path_.push_back(MakeStep(r, date));
-    if (projector_.installation_open() && !installed_on_ && reads_installation_[static_cast<size_t>(r.aid->compiled->index)]) {
+    const bool periodic = r.aid->periodicity != Periodicity::kOnce && r.amount.schedule.empty();
+    period_amount_.push_back(periodic && r.amount.per_period ? *r.amount.per_period : 0);
+    renewal_decided_.push_back(false);
+    if (ChoosingInstallation(date)) {  // the first aid signed is the installation
       installed_on_ = date;
       installed_by_.push_back(path_.size());
     }
+    return true;
   }
   void Pop() {
     if (!installed_by_.empty() && installed_by_.back() == path_.size()) {
@@ -287,6 +316,55 @@ class Search {
       installed_on_.reset();
     }
     path_.pop_back();
+    period_amount_.pop_back();
+    renewal_decided_.pop_back();
+  }
+
+  // Tacit renewal ("reconduction_tacite"): at the end of each period the plan
+  // renews the contract or lets it end. Returns true when it branched on one
+  // (the caller's walk then goes on with that contract ended).
+  void RenewalBranches(Date date) {
+    for (size_t i = 0; i < path_.size(); ++i) {
+      PlanStep& s = path_[i];
+      const Aid& aid = *s.aid;
+      if (!aid.tacit_renewal || aid.duration_months <= 0 || s.end != date || renewal_decided_[i]) continue;
+      const PlanStep saved = s;
+      s.end = s.end.AddMonths(aid.duration_months);
+      s.renewed = true;
+      if (period_amount_[i] > 0 && s.total) {
+        const int every = aid.periodicity == Periodicity::kYearly ? 12 : 1;
+        for (Date when = saved.end; when < s.end && when < end_; when = when.AddMonths(every)) {
+          s.payments.push_back({when, period_amount_[i]});
+          *s.total += period_amount_[i];
+        }
+      }
+      Explore(date);  // may grow path_: `s` is not used after this
+      path_[i] = saved;
+      renewal_decided_[i] = true;  // below: this period is the last
+    }
+  }
+
+  // Signs the chosen contested aids (all of them, or the branch is void),
+  // then the others that can come along, the surest and largest first: two
+  // aids of one day may exclude each other (the ten-year rule), and then the
+  // better one stays. Then walks on to the next date.
+  void SignAndGo(Date date, std::optional<Date> reopens, const std::vector<Candidate>& chosen,
+                 const std::vector<Candidate>& installing, const std::vector<Candidate>& free) {
+    const size_t before = path_.size();
+    std::vector<std::pair<Candidate, bool>> batch;  // (aid, required)
+    for (const Candidate& c : chosen) batch.push_back({c, true});
+    for (const Candidate& c : installing) batch.push_back({c, false});
+    for (const Candidate& c : free) batch.push_back({c, false});
+    std::stable_sort(batch.begin(), batch.end(), [](const auto& x, const auto& y) {
+      if (x.first.certain != y.first.certain) return x.first.certain;
+      return x.first.full > y.first.full;
+    });
+    bool all = true;
+    for (const auto& [c, required] : batch) {
+      if (!Push(*c.result, date) && required) all = false;
+    }
+    if (all) Explore(NextDate(date, reopens));
+    while (path_.size() > before) Pop();
   }
 
   void Explore(Date date) {
@@ -299,28 +377,31 @@ class Search {
       RecordLeaf();
       return;
     }
+    const std::vector<bool> decided = renewal_decided_;
+    RenewalBranches(date);
     projector_.At(date, Spans(), installed_on_, &scratch_);
     const Result result = Evaluate(catalog_, scratch_, eval_);
     ++evaluations_;
+    // The ten-year rule says when an aid becomes possible again: a date to try.
+    std::optional<Date> reopens;
+    for (const AidResult& r : result.aids) {
+      if (r.possible_from && *r.possible_from > date && (!reopens || *r.possible_from < *reopens)) reopens = r.possible_from;
+    }
 
-    // While the installation date is still the plan's to choose, the aids
-    // that depend on it are a choice too: installing now, or later.
-    const auto graduation = projector_.graduation();
-    const bool choosing_installation = projector_.installation_open() && !installed_on_ &&
-                                       !projector_.student_without_graduation() && !(graduation && date < *graduation);
-    std::vector<const AidResult*> free;
-    std::vector<const AidResult*> install_now;  // signed together when the plan installs on this date
+    // While the installation date is still the plan's to choose, every aid
+    // is a choice too: installing now (and signing), or later.
+    const bool choosing_installation = ChoosingInstallation(date);
+    std::vector<Candidate> free;
+    std::vector<Candidate> install_now;  // signed together when the plan installs on this date
     std::vector<Candidate> contested;
     for (const AidResult& r : result.aids) {
       if (!Signable(r)) continue;
-      const bool needs_installation = choosing_installation && reads_installation_[static_cast<size_t>(r.aid->compiled->index)];
-      if (Contested(*r.aid, date)) {
-        contested.push_back({&r, MakeStep(r, date).total.value_or(0)});
-      } else if (needs_installation) {
-        install_now.push_back(&r);
-      } else {
-        free.push_back(&r);
-      }
+      const bool needs_installation = choosing_installation;
+      const PlanStep step = MakeStep(r, date);
+      const Candidate c{&r, step.total.value_or(0), step.depends_on.empty()};
+      if (Contested(*r.aid, date)) contested.push_back(c);
+      else if (needs_installation) install_now.push_back(c);
+      else free.push_back(c);
     }
     if (contested.size() > kMaxContestedPerDate) {
       std::stable_sort(contested.begin(), contested.end(), [](const Candidate& a, const Candidate& b) { return a.full > b.full; });
@@ -334,11 +415,9 @@ class Search {
       auto it = declined_.find(c.result->aid->compiled->index);
       novelty |= it == declined_.end() || c.full > it->second;
     }
-    for (const AidResult* r : install_now) {
-      novelty |= declined_.find(r->aid->compiled->index) == declined_.end();
+    for (const Candidate& c : install_now) {
+      novelty |= declined_.find(c.result->aid->compiled->index) == declined_.end();
     }
-    const size_t frees = path_.size();
-    for (const AidResult* r : free) Push(*r, date);
     const size_t n = contested.size();
     const auto saved_declined = declined_;
     if (novelty && (n > 0 || !install_now.empty())) {
@@ -354,13 +433,11 @@ class Search {
           }
         }
         if (ok) {
-          const size_t before = path_.size();
+          std::vector<Candidate> chosen;
           for (size_t i = 0; i < n; ++i) {
-            if (mask >> i & 1u) Push(*contested[i].result, date);
+            if (mask >> i & 1u) chosen.push_back(contested[i]);
           }
-          for (const AidResult* r : install_now) Push(*r, date);
-          Explore(NextDate(date));
-          while (path_.size() > before) Pop();
+          SignAndGo(date, reopens, chosen, install_now, free);
         }
         if (mask == 0) break;
       }
@@ -368,10 +445,10 @@ class Search {
     }
     // Waiting: none of the contested aids now, and no installation yet.
     for (const Candidate& c : contested) declined_[c.result->aid->compiled->index] = c.full;
-    for (const AidResult* r : install_now) declined_.emplace(r->aid->compiled->index, 0);
-    Explore(NextDate(date));
+    for (const Candidate& c : install_now) declined_.emplace(c.result->aid->compiled->index, 0);
+    SignAndGo(date, reopens, {}, {}, free);
     declined_ = saved_declined;
-    while (path_.size() > frees) Pop();
+    renewal_decided_ = decided;
   }
 
   const Catalog& catalog_;
@@ -381,8 +458,9 @@ class Search {
   Date end_;
   EvalOptions eval_;
   std::vector<Date> fixed_dates_;
-  std::vector<bool> reads_installation_;
   std::vector<PlanStep> path_;
+  std::vector<double> period_amount_;  // per path_ step: the amount of each period, for renewals
+  std::vector<bool> renewal_decided_;  // per path_ step: not renewed at its current end
   std::optional<Date> installed_on_;
   std::vector<size_t> installed_by_;
   std::map<int, double> declined_;

@@ -170,8 +170,8 @@ std::vector<std::string> Projector::Hypotheses() const {
                 " : installation à cette date dans la même commune, première installation en libéral.");
   }
   if (installation_open_) {
-    h.push_back(student_ ? "Date d'installation non renseignée : installation supposée à la fin des études, ou à la signature de la première aide qui en dépend."
-                         : "Date d'installation non renseignée : le plan la fixe à la signature de la première aide qui en dépend.");
+    h.push_back(student_ ? "Date d'installation non renseignée : installation supposée à la signature de la première aide après la fin des études."
+                         : "Date d'installation non renseignée : le plan la fixe à la signature de sa première aide.");
   }
   if (!existing_.empty()) h.push_back("Un contrat déjà signé n'est pas signé une seconde fois.");
   return h;
