@@ -295,6 +295,24 @@ struct Runner {
           }
         }
       }
+      // Zone facts to be confirmed (a newer decree whose values are not
+      // imported): `faits_a_confirmer: {zonage.medecin: ZIP}` names the
+      // previous decree's value, given for information only.
+      if (const YAML::Node pending = s["faits_a_confirmer"]) {
+        for (const auto& kv : pending) {
+          const std::string field = kv.first.Scalar();
+          const std::string want = kv.second.IsNull() ? "" : kv.second.Scalar();
+          const capsante::FactNote* got = nullptr;
+          for (const auto& f : result.facts) {
+            if (f.field == field) got = &f;
+          }
+          if (!got || !got->unconfirmed || !got->value.empty() || got->previous_value != want) {
+            why += "fait « " + field + " » attendu à confirmer (précédent « " + want + " »), obtenu « " +
+                   (got ? got->value + " » / précédent « " + got->previous_value + " » (" + got->origin + ")" : "absent »") + "; ";
+            ok = false;
+          }
+        }
+      }
       if (const YAML::Node code = s["commune_resolue"]) {
         const std::string got = result.commune ? result.commune->code : "";
         if (got != code.Scalar()) {

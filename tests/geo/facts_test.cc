@@ -17,7 +17,9 @@ TEST(Facts, DoctorsZipZacHorsZone) {
   f = Fact("36044", kToday, "medecin", "zonage.medecin");  // Châteauroux
   EXPECT_TRUE(f.known);
   EXPECT_EQ(f.value, "ZAC");
-  f = Fact("01275", kToday, "medecin", "zonage.medecin");
+  // Auvergne-Rhône-Alpes' 2026 zoning (not imported) applies from 1 January
+  // 2026: the day before, the 2022 value.
+  f = Fact("01275", D(2025, 12, 31), "medecin", "zonage.medecin");
   EXPECT_TRUE(f.known);
   EXPECT_EQ(f.value, "hors_zone");
 }
