@@ -88,9 +88,10 @@ int RunClassement(const ClassementOptions& o, const GlobalOptions& global) {
     }
     if (r.to_specify > 0) std::cout << "   (" << r.to_specify << " aide(s) encore à préciser, non comptées)\n";
   }
+  if (ranked.empty() && !unconfirmed.empty()) std::cout << "Aucune commune dont le zonage est confirmé à cette date.\n";
   if (!unconfirmed.empty()) {
     std::cout << "\nZonage à confirmer (" << unconfirmed.size()
-              << " commune(s)) : un arrêté plus récent que nos données a révisé leur zonage ; montants selon le zonage "
+              << " commune(s) affichée(s)) : un arrêté plus récent que nos données a révisé leur zonage ; montants selon le zonage "
                  "précédent, sous réserve, non classés avec les autres :\n";
     for (const auto& r : unconfirmed) {
       std::cout << "  • " << r.commune->name << " (" << r.commune->code << ") : " << text::Euros(r.total)
