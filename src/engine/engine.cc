@@ -358,10 +358,18 @@ class AidEvaluator {
         }
       }
       if (r->running) {
+        // The payments are counted from the contract's own start, known even
+        // when the situation gives no installation date. A tacitly renewed
+        // contract pays its schedule again in each period: report the period
+        // running on the date.
+        Date start = r->running->start;
+        if (r->running->renewed && aid.duration_months > 0) {
+          const int periods = Date::MonthsBetween(start, situation_.date()) / aid.duration_months;
+          start = start.AddMonths(periods * aid.duration_months);
+        }
         for (const auto& p : a.schedule) {
-          if (!p.date) continue;
           PaymentResult moved = p;
-          moved.date = r->running->start.AddMonths(p.months_after);
+          moved.date = start.AddMonths(p.months_after);
           if (*moved.date >= situation_.date()) r->running->remaining.push_back(moved);
         }
       }
