@@ -43,6 +43,7 @@ int RunComparer(const ComparerOptions& o, const GlobalOptions& global) {
   if (Status st = LoadPlaceContext(global, o.situation, o.date, &ctx); !st.ok()) return ReportError(st);
   std::vector<Result> results;
   std::vector<Situation> situations;
+  std::vector<ProvisionalAnswer> provisional;
   for (const auto& code : o.codes) {
     Situation s;
     PlaceResolution place;
@@ -50,6 +51,7 @@ int RunComparer(const ComparerOptions& o, const GlobalOptions& global) {
     Result r = Evaluate(*ctx.catalog, s, {});
     ApplyPlace(place, &r);
     results.push_back(std::move(r));
+    provisional.push_back(Provisional(*ctx.catalog, s, place, o.years));
     situations.push_back(std::move(s));
   }
   if (o.json) {
@@ -64,7 +66,17 @@ int RunComparer(const ComparerOptions& o, const GlobalOptions& global) {
     const double total = TotalWithin(*ctx.catalog, situations[i], r, o.years, o.by_plan);
     std::cout << "• " << r.commune->name << " (" << r.commune->code << ") : " << text::Euros(total) << " sur " << o.years << " an(s)" << (o.by_plan ? " (meilleur plan)" : "");
     for (const auto& f : r.facts) {
-      if (f.field == "zonage.medecin" || f.field == "zonage.profession") std::cout << " ; " << f.field.substr(7) << " " << (f.value.empty() ? "inconnu" : f.value);
+      if (f.field != "zonage.medecin" && f.field != "zonage.profession") continue;
+      std::cout << " ; " << f.field.substr(7) << " " << (f.value.empty() ? (f.unconfirmed ? "à confirmer" : "inconnu") : f.value);
+      if (f.decree && !f.value.empty()) std::cout << " (" << f.decree->label << ")";
+    }
+    // Kept apart from the confirmed total: the zone is to be confirmed.
+    if (provisional[i].applies) {
+      std::cout << "\n    zonage à confirmer : " << text::Euros(provisional[i].total) << " sous réserve, selon le zonage précédent (";
+      for (size_t k = 0; k < provisional[i].assumed.size(); ++k) {
+        std::cout << (k ? ", " : "") << provisional[i].assumed[k].second;
+      }
+      std::cout << ")";
     }
     std::cout << "\n";
   }
