@@ -106,9 +106,21 @@ std::string ToTable(const Result& result) {
           }
           break;
         case AidStatus::kToSpecify:
-          out << "      Il manque :";
-          for (const auto& m : r.missing) out << " " << m;
-          out << "\n";
+          if (!r.missing.empty()) {
+            out << "      Il manque :";
+            for (const auto& m : r.missing) out << " " << m;
+            out << "\n";
+          } else {
+            // Unknown without a missing field (an evaluation error, a condition
+            // the sources leave open): say which condition, never an empty list.
+            bool said = false;
+            for (const auto& c : r.conditions) {
+              if (c.status != ConditionStatus::kUnknown) continue;
+              out << "      ? " << c.text << (c.note.empty() ? "" : " (" + c.note + ")") << "\n";
+              said = true;
+            }
+            if (!said) out << "      À vérifier auprès de l'organisme à contacter\n";
+          }
           if (r.amount.per_period) AmountLine(out, r);
           break;
         case AidStatus::kNotEligible:
