@@ -2,13 +2,13 @@
 
 #include <charconv>
 #include <cmath>
+#include <cstdlib>
 #include <vector>
 
 namespace capsante::jsonscan {
 
 namespace {
 
-bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
 int HexValue(char c) {
@@ -36,39 +36,15 @@ void AppendUtf8(unsigned cp, std::string* out) {
   }
 }
 
-// Decodes the string body text[begin, end) (between the quotes, already
-// validated) into *out.
-void Unescape(std::string_view body, std::string* out) {
-  out->clear();
-  for (size_t i = 0; i < body.size(); ++i) {
-    const char c = body[i];
-    if (c != '\\') {
-      out->push_back(c);
-      continue;
-    }
-    const char e = body[++i];
-    switch (e) {
-      case 'b': out->push_back('\b'); break;
-      case 'f': out->push_back('\f'); break;
-      case 'n': out->push_back('\n'); break;
-      case 'r': out->push_back('\r'); break;
-      case 't': out->push_back('\t'); break;
-      case 'u': {
-        unsigned cp = 0;
-        for (int k = 0; k < 4; ++k) cp = cp * 16 + static_cast<unsigned>(HexValue(body[i + 1 + static_cast<size_t>(k)]));
-        i += 4;
-        if (cp >= 0xD800 && cp <= 0xDBFF) {  // a high surrogate is followed by its low one (validated)
-          unsigned lo = 0;
-          for (int k = 0; k < 4; ++k) lo = lo * 16 + static_cast<unsigned>(HexValue(body[i + 3 + static_cast<size_t>(k)]));
-          i += 6;
-          cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
-        }
-        AppendUtf8(cp, out);
-        break;
-      }
-      default: out->push_back(e); break;  // " \ /
-    }
-  }
+// Two raw keys (between their quotes) name the same member: equal text, or
+// equal once unescaped ("age" and "\u0061ge").
+bool SameKey(std::string_view a, std::string_view b) {
+  if (a == b) return true;
+  if (a.find('\\') == std::string_view::npos && b.find('\\') == std::string_view::npos) return false;
+  std::string x, y;
+  Unescape(a, &x);
+  Unescape(b, &y);
+  return x == y;
 }
 
 // One level of the path, for naming a repeated key.
@@ -95,46 +71,22 @@ std::string PathOf(const Frame* f, std::string_view last) {
   return path;
 }
 
-// Two raw keys (between their quotes) name the same member: equal text, or
-// equal once unescaped ("age" and "\u0061ge").
-bool SameKey(std::string_view a, std::string_view b) {
-  if (a == b) return true;
-  if (a.find('\\') == std::string_view::npos && b.find('\\') == std::string_view::npos) return false;
-  std::string x, y;
-  Unescape(a, &x);
-  Unescape(b, &y);
-  return x == y;
-}
-
-class Validator {
+// Any document, recursively, with the nesting bounded.
+class Validator : public Scanner {
  public:
   Validator(std::string_view text, int max_depth, bool check_duplicates)
-      : t_(text), max_depth_(max_depth), check_duplicates_(check_duplicates) {}
+      : Scanner(text), max_depth_(max_depth), check_duplicates_(check_duplicates) {}
 
   Problem Run() {
     SkipSpace();
-    if (!Value(nullptr, 1)) return problem_;
-    SkipSpace();
-    if (pos_ != t_.size()) return Fail(Problem::Kind::kSyntax);
+    if (Value(nullptr, 1)) {
+      SkipSpace();
+      if (pos_ != t_.size()) Syntax();
+    }
     return problem_;
   }
 
  private:
-  bool Fail(Problem::Kind kind, size_t at) {
-    problem_.kind = kind;
-    problem_.offset = at;
-    return false;
-  }
-  Problem Fail(Problem::Kind kind) {
-    Fail(kind, pos_);
-    return problem_;
-  }
-  bool Syntax() { return Fail(Problem::Kind::kSyntax, pos_); }
-
-  void SkipSpace() {
-    while (pos_ < t_.size() && IsSpace(t_[pos_])) ++pos_;
-  }
-
   bool Value(const Frame* frame, int depth) {
     if (pos_ >= t_.size()) return Syntax();
     switch (t_[pos_]) {
@@ -142,174 +94,59 @@ class Validator {
       case '[': return Array(frame, depth);
       case '"': {
         std::string_view body;
-        return String(&body);
+        bool escaped = false;
+        return ScanString(&body, &escaped);
       }
-      case 't': return Literal("true");
-      case 'f': return Literal("false");
-      case 'n': return Literal("null");
-      default: return Number();
-    }
-  }
-
-  bool Literal(std::string_view word) {
-    if (t_.substr(pos_, word.size()) != word) return Syntax();
-    pos_ += word.size();
-    return true;
-  }
-
-  bool Number() {
-    const size_t start = pos_;
-    if (pos_ < t_.size() && t_[pos_] == '-') ++pos_;
-    if (pos_ >= t_.size() || !IsDigit(t_[pos_])) return Syntax();
-    if (t_[pos_] == '0') {
-      ++pos_;
-    } else {
-      while (pos_ < t_.size() && IsDigit(t_[pos_])) ++pos_;
-    }
-    if (pos_ < t_.size() && t_[pos_] == '.') {
-      ++pos_;
-      if (pos_ >= t_.size() || !IsDigit(t_[pos_])) return Syntax();
-      while (pos_ < t_.size() && IsDigit(t_[pos_])) ++pos_;
-    }
-    if (pos_ < t_.size() && (t_[pos_] == 'e' || t_[pos_] == 'E')) {
-      ++pos_;
-      if (pos_ < t_.size() && (t_[pos_] == '+' || t_[pos_] == '-')) ++pos_;
-      if (pos_ >= t_.size() || !IsDigit(t_[pos_])) return Syntax();
-      while (pos_ < t_.size() && IsDigit(t_[pos_])) ++pos_;
-    }
-    double x = 0;
-    const auto r = std::from_chars(t_.data() + start, t_.data() + pos_, x);
-    if (r.ec == std::errc::result_out_of_range) {
-      // Underflow (1e-999) is zero, which a person may well mean; overflow is refused.
-      if (!(std::fabs(x) < 1.0)) return Fail(Problem::Kind::kNumberRange, start);
-    } else if (r.ec != std::errc() || r.ptr != t_.data() + pos_ || !std::isfinite(x)) {
-      return Fail(Problem::Kind::kNumberRange, start);
-    }
-    return true;
-  }
-
-  // A string at pos_ (on its opening quote); *body is the raw text between
-  // the quotes. Checks escapes, surrogate pairs and UTF-8.
-  bool String(std::string_view* body) {
-    const size_t open = ++pos_;
-    while (true) {
-      if (pos_ >= t_.size()) return Syntax();
-      const auto c = static_cast<unsigned char>(t_[pos_]);
-      if (c == '"') break;
-      if (c < 0x20) return Syntax();
-      if (c == '\\') {
-        if (!Escape()) return false;
-        continue;
+      case 't': return ScanLiteral("true");
+      case 'f': return ScanLiteral("false");
+      case 'n': return ScanLiteral("null");
+      default: {
+        double x = 0;
+        return ScanNumber(&x);
       }
-      if (c < 0x80) {
-        ++pos_;
-        continue;
-      }
-      if (!Utf8Sequence()) return false;
     }
-    *body = t_.substr(open, pos_ - open);
-    ++pos_;
-    return true;
-  }
-
-  bool Hex4(unsigned* cp) {
-    if (pos_ + 4 > t_.size()) return Syntax();
-    unsigned v = 0;
-    for (int k = 0; k < 4; ++k) {
-      const int h = HexValue(t_[pos_ + static_cast<size_t>(k)]);
-      if (h < 0) return Syntax();
-      v = v * 16 + static_cast<unsigned>(h);
-    }
-    pos_ += 4;
-    *cp = v;
-    return true;
-  }
-
-  bool Escape() {
-    ++pos_;  // backslash
-    if (pos_ >= t_.size()) return Syntax();
-    const char e = t_[pos_++];
-    switch (e) {
-      case '"': case '\\': case '/': case 'b': case 'f': case 'n': case 'r': case 't': return true;
-      case 'u': {
-        unsigned cp = 0;
-        if (!Hex4(&cp)) return false;
-        if (cp >= 0xDC00 && cp <= 0xDFFF) return Fail(Problem::Kind::kSyntax, pos_ - 6);  // lone low surrogate
-        if (cp >= 0xD800 && cp <= 0xDBFF) {
-          if (t_.substr(pos_, 2) != "\\u") return Syntax();
-          pos_ += 2;
-          unsigned lo = 0;
-          if (!Hex4(&lo)) return false;
-          if (lo < 0xDC00 || lo > 0xDFFF) return Fail(Problem::Kind::kSyntax, pos_ - 6);
-        }
-        return true;
-      }
-      default: return Fail(Problem::Kind::kSyntax, pos_ - 1);
-    }
-  }
-
-  // A multi-byte UTF-8 character at pos_: shortest form, no surrogates, at most U+10FFFF.
-  bool Utf8Sequence() {
-    const auto b0 = static_cast<unsigned char>(t_[pos_]);
-    size_t n = 0;
-    unsigned cp = 0;
-    if (b0 >= 0xC2 && b0 <= 0xDF) { n = 2; cp = b0 & 0x1Fu; }
-    else if (b0 >= 0xE0 && b0 <= 0xEF) { n = 3; cp = b0 & 0x0Fu; }
-    else if (b0 >= 0xF0 && b0 <= 0xF4) { n = 4; cp = b0 & 0x07u; }
-    else return Syntax();
-    if (pos_ + n > t_.size()) return Syntax();
-    for (size_t k = 1; k < n; ++k) {
-      const auto b = static_cast<unsigned char>(t_[pos_ + k]);
-      if ((b & 0xC0) != 0x80) return Syntax();
-      cp = (cp << 6) | (b & 0x3Fu);
-    }
-    if ((n == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) || (n == 4 && (cp < 0x10000 || cp > 0x10FFFF))) {
-      return Syntax();
-    }
-    pos_ += n;
-    return true;
   }
 
   bool Object(const Frame* frame, int depth) {
     if (depth > max_depth_) return Fail(Problem::Kind::kTooDeep, pos_);
     ++pos_;  // {
     SkipSpace();
-    if (pos_ < t_.size() && t_[pos_] == '}') {
+    if (At('}')) {
       ++pos_;
       return true;
     }
     std::vector<std::string_view> keys;  // raw, only with check_duplicates_
     while (true) {
-      if (pos_ >= t_.size() || t_[pos_] != '"') return Syntax();
+      if (!At('"')) return Syntax();
       const size_t key_at = pos_;
       std::string_view raw;
-      if (!String(&raw)) return false;
+      bool escaped = false;
+      if (!ScanString(&raw, &escaped)) return false;
       if (check_duplicates_) {
         for (const auto& k : keys) {
-          if (SameKey(k, raw)) {
-            problem_.kind = Problem::Kind::kDuplicateKey;
-            problem_.offset = key_at;
-            std::string key;
-            Unescape(raw, &key);
-            problem_.path = PathOf(frame, key);
-            return false;
-          }
+          if (!SameKey(k, raw)) continue;
+          problem_.kind = Problem::Kind::kDuplicateKey;
+          problem_.offset = key_at;
+          std::string key;
+          Unescape(raw, &key);
+          problem_.path = PathOf(frame, key);
+          return false;
         }
         keys.push_back(raw);
       }
       SkipSpace();
-      if (pos_ >= t_.size() || t_[pos_] != ':') return Syntax();
+      if (!At(':')) return Syntax();
       ++pos_;
       SkipSpace();
       const Frame child{frame, raw, -1};
       if (!Value(&child, depth + 1)) return false;
       SkipSpace();
-      if (pos_ < t_.size() && t_[pos_] == ',') {
+      if (At(',')) {
         ++pos_;
         SkipSpace();
         continue;
       }
-      if (pos_ < t_.size() && t_[pos_] == '}') {
+      if (At('}')) {
         ++pos_;
         return true;
       }
@@ -321,7 +158,7 @@ class Validator {
     if (depth > max_depth_) return Fail(Problem::Kind::kTooDeep, pos_);
     ++pos_;  // [
     SkipSpace();
-    if (pos_ < t_.size() && t_[pos_] == ']') {
+    if (At(']')) {
       ++pos_;
       return true;
     }
@@ -329,12 +166,12 @@ class Validator {
       const Frame child{frame, {}, index};
       if (!Value(&child, depth + 1)) return false;
       SkipSpace();
-      if (pos_ < t_.size() && t_[pos_] == ',') {
+      if (At(',')) {
         ++pos_;
         SkipSpace();
         continue;
       }
-      if (pos_ < t_.size() && t_[pos_] == ']') {
+      if (At(']')) {
         ++pos_;
         return true;
       }
@@ -342,137 +179,277 @@ class Validator {
     }
   }
 
-  std::string_view t_;
-  size_t pos_ = 0;
   int max_depth_;
   bool check_duplicates_;
-  Problem problem_;
 };
 
 }  // namespace
+
+void Unescape(std::string_view body, std::string* out) {
+  out->clear();
+  for (size_t i = 0; i < body.size(); ++i) {
+    const char c = body[i];
+    if (c != '\\') {
+      out->push_back(c);
+      continue;
+    }
+    const char e = body[++i];
+    switch (e) {
+      case 'b': out->push_back('\b'); break;
+      case 'f': out->push_back('\f'); break;
+      case 'n': out->push_back('\n'); break;
+      case 'r': out->push_back('\r'); break;
+      case 't': out->push_back('\t'); break;
+      case 'u': {
+        unsigned cp = 0;
+        for (size_t k = 0; k < 4; ++k) cp = cp * 16 + static_cast<unsigned>(HexValue(body[i + 1 + k]));
+        i += 4;
+        if (cp >= 0xD800 && cp <= 0xDBFF) {  // a high surrogate is followed by its low one (checked)
+          unsigned lo = 0;
+          for (size_t k = 0; k < 4; ++k) lo = lo * 16 + static_cast<unsigned>(HexValue(body[i + 3 + k]));
+          i += 6;
+          cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+        }
+        AppendUtf8(cp, out);
+        break;
+      }
+      default: out->push_back(e); break;  // " \ /
+    }
+  }
+}
 
 Problem Validate(std::string_view text, int max_depth, bool check_duplicates) {
   return Validator(text, max_depth, check_duplicates).Run();
 }
 
-void Cursor::SkipSpace() {
-  while (pos_ < text_.size() && IsSpace(text_[pos_])) ++pos_;
+// ---------------------------------------------------------------- Scanner
+
+bool Scanner::ScanLiteral(std::string_view word) {
+  if (t_.substr(pos_, word.size()) != word) return Syntax();
+  pos_ += word.size();
+  return true;
 }
+
+bool Scanner::ScanNumber(double* out) {
+  const size_t start = pos_;
+  if (At('-')) ++pos_;
+  if (pos_ >= t_.size() || !IsDigit(t_[pos_])) return Syntax();
+  if (t_[pos_] == '0') {
+    ++pos_;
+  } else {
+    while (pos_ < t_.size() && IsDigit(t_[pos_])) ++pos_;
+  }
+  if (At('.')) {
+    ++pos_;
+    if (pos_ >= t_.size() || !IsDigit(t_[pos_])) return Syntax();
+    while (pos_ < t_.size() && IsDigit(t_[pos_])) ++pos_;
+  }
+  if (At('e') || At('E')) {
+    ++pos_;
+    if (At('+') || At('-')) ++pos_;
+    if (pos_ >= t_.size() || !IsDigit(t_[pos_])) return Syntax();
+    while (pos_ < t_.size() && IsDigit(t_[pos_])) ++pos_;
+  }
+  double x = 0;
+  const auto r = std::from_chars(t_.data() + start, t_.data() + pos_, x);
+  if (r.ec == std::errc::result_out_of_range) {
+    // from_chars leaves x alone here: strtod tells overflow (HUGE_VAL) from
+    // underflow (1e-999, zero, which a person may well mean). Overflow is refused.
+    const std::string token(t_.substr(start, pos_ - start));
+    x = std::strtod(token.c_str(), nullptr);
+    if (!(std::fabs(x) < 1.0)) return Fail(Problem::Kind::kNumberRange, start);
+  } else if (r.ec != std::errc() || r.ptr != t_.data() + pos_ || !std::isfinite(x)) {
+    return Fail(Problem::Kind::kNumberRange, start);
+  }
+  *out = x;
+  return true;
+}
+
+bool Scanner::ScanString(std::string_view* raw, bool* escaped) {
+  const size_t open = ++pos_;
+  *escaped = false;
+  while (true) {
+    if (pos_ >= t_.size()) return Syntax();
+    const auto c = static_cast<unsigned char>(t_[pos_]);
+    if (c == '"') break;
+    if (c < 0x20) return Syntax();
+    if (c == '\\') {
+      *escaped = true;
+      if (!Escape()) return false;
+    } else if (c < 0x80) {
+      ++pos_;
+    } else if (!Utf8Sequence()) {
+      return false;
+    }
+  }
+  *raw = t_.substr(open, pos_ - open);
+  ++pos_;
+  return true;
+}
+
+bool Scanner::Hex4(unsigned* cp) {
+  if (pos_ + 4 > t_.size()) return Syntax();
+  unsigned v = 0;
+  for (size_t k = 0; k < 4; ++k) {
+    const int h = HexValue(t_[pos_ + k]);
+    if (h < 0) return Syntax();
+    v = v * 16 + static_cast<unsigned>(h);
+  }
+  pos_ += 4;
+  *cp = v;
+  return true;
+}
+
+bool Scanner::Escape() {
+  ++pos_;  // backslash
+  if (pos_ >= t_.size()) return Syntax();
+  const char e = t_[pos_++];
+  switch (e) {
+    case '"': case '\\': case '/': case 'b': case 'f': case 'n': case 'r': case 't': return true;
+    case 'u': {
+      unsigned cp = 0;
+      if (!Hex4(&cp)) return false;
+      if (cp >= 0xDC00 && cp <= 0xDFFF) return Fail(Problem::Kind::kSyntax, pos_ - 6);  // lone low surrogate
+      if (cp >= 0xD800 && cp <= 0xDBFF) {
+        if (t_.substr(pos_, 2) != "\\u") return Syntax();
+        pos_ += 2;
+        unsigned lo = 0;
+        if (!Hex4(&lo)) return false;
+        if (lo < 0xDC00 || lo > 0xDFFF) return Fail(Problem::Kind::kSyntax, pos_ - 6);
+      }
+      return true;
+    }
+    default: return Fail(Problem::Kind::kSyntax, pos_ - 1);
+  }
+}
+
+// A multi-byte UTF-8 character at pos_: shortest form, no surrogates, at most U+10FFFF.
+bool Scanner::Utf8Sequence() {
+  const auto b0 = static_cast<unsigned char>(t_[pos_]);
+  size_t n = 0;
+  unsigned cp = 0;
+  if (b0 >= 0xC2 && b0 <= 0xDF) {
+    n = 2;
+    cp = b0 & 0x1Fu;
+  } else if (b0 >= 0xE0 && b0 <= 0xEF) {
+    n = 3;
+    cp = b0 & 0x0Fu;
+  } else if (b0 >= 0xF0 && b0 <= 0xF4) {
+    n = 4;
+    cp = b0 & 0x07u;
+  } else {
+    return Syntax();
+  }
+  if (pos_ + n > t_.size()) return Syntax();
+  for (size_t k = 1; k < n; ++k) {
+    const auto b = static_cast<unsigned char>(t_[pos_ + k]);
+    if ((b & 0xC0) != 0x80) return Syntax();
+    cp = (cp << 6) | (b & 0x3Fu);
+  }
+  if ((n == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) || (n == 4 && (cp < 0x10000 || cp > 0x10FFFF))) {
+    return Syntax();
+  }
+  pos_ += n;
+  return true;
+}
+
+// ---------------------------------------------------------------- Cursor
 
 Type Cursor::Peek() {
   SkipSpace();
-  switch (text_[pos_]) {
+  if (pos_ >= t_.size()) {
+    Syntax();
+    return Type::kInvalid;
+  }
+  switch (t_[pos_]) {
     case '{': return Type::kObject;
     case '[': return Type::kArray;
     case '"': return Type::kString;
     case 't':
     case 'f': return Type::kBool;
     case 'n': return Type::kNull;
-    default: return Type::kNumber;
+    case '-': return Type::kNumber;
+    default:
+      if (IsDigit(t_[pos_])) return Type::kNumber;
+      Syntax();
+      return Type::kInvalid;
   }
 }
 
-void Cursor::BeginObject() {
-  SkipSpace();
-  ++pos_;
-}
-
-bool Cursor::NextKey(std::string_view* key) {
-  SkipSpace();
-  if (text_[pos_] == ',') {
-    ++pos_;
-    SkipSpace();
-  }
-  if (text_[pos_] == '}') {
-    ++pos_;
-    return false;
-  }
-  *key = ReadString(&key_scratch_);
-  SkipSpace();
-  ++pos_;  // :
+bool Cursor::Open() {
+  if (depth_ >= kMaxDepth) return Fail(Problem::Kind::kTooDeep, pos_);
+  ++pos_;  // { or [
+  first_.set(static_cast<size_t>(depth_++));
   return true;
 }
 
-void Cursor::BeginArray() {
+// The separator before the next member or element, or the end of the container.
+int Cursor::Next(char close) {
   SkipSpace();
-  ++pos_;
-}
-
-bool Cursor::NextElement() {
-  SkipSpace();
-  if (text_[pos_] == ',') {
+  const size_t level = static_cast<size_t>(depth_ - 1);
+  if (At(close)) {
+    ++pos_;
+    --depth_;
+    return 0;
+  }
+  if (first_.test(level)) {
+    first_.reset(level);
+  } else {
+    if (!At(',')) {
+      Syntax();
+      return -1;
+    }
     ++pos_;
     SkipSpace();
   }
-  if (text_[pos_] == ']') {
-    ++pos_;
-    return false;
-  }
-  return true;
+  return 1;
 }
 
-std::string_view Cursor::ReadString() { return ReadString(&scratch_); }
-
-std::string_view Cursor::ReadString(std::string* scratch) {
+int Cursor::NextKey(std::string_view* key) {
+  const int next = Next('}');
+  if (next <= 0) return next;
+  if (!At('"')) {
+    Syntax();
+    return -1;
+  }
+  if (!ReadString(key, &key_scratch_)) return -1;
   SkipSpace();
-  const size_t open = ++pos_;
+  if (!At(':')) {
+    Syntax();
+    return -1;
+  }
+  ++pos_;
+  return 1;
+}
+
+int Cursor::NextElement() {
+  const int next = Next(']');
+  if (next <= 0) return next;
+  SkipSpace();
+  return 1;
+}
+
+bool Cursor::ReadString(std::string_view* out, std::string* scratch) {
+  std::string_view raw;
   bool escaped = false;
-  while (text_[pos_] != '"') {
-    if (text_[pos_] == '\\') {
-      escaped = true;
-      pos_ += 2;  // the escaped character (or the "u" of \uXXXX: its hex digits follow)
-    } else {
-      ++pos_;
-    }
+  if (!ScanString(&raw, &escaped)) return false;
+  if (!escaped) {
+    *out = raw;
+    return true;
   }
-  const std::string_view body = text_.substr(open, pos_ - open);
-  ++pos_;
-  if (!escaped) return body;
-  Unescape(body, scratch);
-  return *scratch;
+  Unescape(raw, scratch);
+  *out = *scratch;
+  return true;
 }
 
-double Cursor::ReadNumber() {
+bool Cursor::ReadBool(bool* out) {
+  *out = At('t');
+  return ScanLiteral(*out ? "true" : "false");
+}
+
+bool Cursor::Finish() {
   SkipSpace();
-  const size_t start = pos_;
-  while (pos_ < text_.size() && (IsDigit(text_[pos_]) || text_[pos_] == '-' || text_[pos_] == '+' ||
-                                 text_[pos_] == '.' || text_[pos_] == 'e' || text_[pos_] == 'E')) {
-    ++pos_;
-  }
-  double x = 0;
-  std::from_chars(text_.data() + start, text_.data() + pos_, x);  // validated; underflow gives 0
-  return x;
-}
-
-bool Cursor::ReadBool() {
-  SkipSpace();
-  const bool value = text_[pos_] == 't';
-  pos_ += value ? 4 : 5;
-  return value;
-}
-
-void Cursor::ReadNull() {
-  SkipSpace();
-  pos_ += 4;
-}
-
-void Cursor::SkipValue() {
-  switch (Peek()) {
-    case Type::kNull: ReadNull(); return;
-    case Type::kBool: ReadBool(); return;
-    case Type::kNumber: ReadNumber(); return;
-    case Type::kString: ReadString(); return;
-    case Type::kObject: {
-      BeginObject();
-      std::string_view key;
-      while (NextKey(&key)) SkipValue();
-      return;
-    }
-    case Type::kArray:
-      BeginArray();
-      while (NextElement()) SkipValue();
-      return;
-  }
+  return pos_ == t_.size() || Syntax();
 }
 
 }  // namespace capsante::jsonscan

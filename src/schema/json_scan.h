@@ -1,19 +1,23 @@
 // A strict JSON reader over text, for situations: no tree, no allocation on
 // the common path, duplicate keys found.
 //
-// Two passes keep it simple and the messages stable:
-//  1. Validate() checks the whole text against RFC 8259 (no trailing comma,
-//     no leading zero, valid escapes, valid UTF-8, no control character in a
-//     string, one value only), the nesting depth, that every number fits a
-//     double, and that no object repeats a key; it reports the byte offset or
-//     the path of the repeated key.
-//  2. Cursor then walks the validated text: callers read keys and values in
-//     order and never see a syntax error.
+// Scanner holds the checked primitives (strings with their escapes and UTF-8,
+// numbers, literals), so that every byte is checked once, by one piece of code:
+//  - Validate() walks any document with them: RFC 8259 exactly (no trailing
+//    comma, no leading zero, valid escapes, valid UTF-8, no control character
+//    in a string, one value only), a bounded nesting depth, numbers that fit a
+//    double and, when asked, no object that repeats a key. It reports the byte
+//    offset, or the path of the repeated key.
+//  - Cursor lets a caller that knows what it expects (the situation reader)
+//    pull keys and values in order, in one pass; each call checks what it
+//    consumes and returns false (or -1) at the first fault.
 // Internal to the library (src/schema/); the public face is Situation.
 #ifndef CAPSANTE_SCHEMA_JSON_SCAN_H_
 #define CAPSANTE_SCHEMA_JSON_SCAN_H_
 
+#include <bitset>
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -26,44 +30,86 @@ struct Problem {
   bool ok() const { return kind == Kind::kNone; }
 };
 
-// Pass 1: the whole text. `max_depth` bounds objects and arrays nested in
-// one another (the top-level value is depth 1). With `check_duplicates`, an
-// object that repeats a key (compared after unescaping) is a problem too.
+// The whole text. `max_depth` bounds objects and arrays nested in one another
+// (the top-level value is depth 1).
 Problem Validate(std::string_view text, int max_depth, bool check_duplicates);
 
-enum class Type { kNull, kBool, kNumber, kString, kObject, kArray };
+// Decodes the body of a string (between its quotes, already checked).
+void Unescape(std::string_view body, std::string* out);
 
-// Pass 2: a cursor over text that Validate() accepted.
-class Cursor {
+class Scanner {
  public:
-  explicit Cursor(std::string_view text) : text_(text) {}
-
+  explicit Scanner(std::string_view text) : t_(text) {}
+  const Problem& problem() const { return problem_; }
   size_t offset() const { return pos_; }
-  // The type of the value at the cursor (after white space).
-  Type Peek();
 
-  // Objects: BeginObject() consumes "{"; NextKey() returns false at "}"
-  // (consumed), otherwise gives the key (unescaped) and consumes ":".
-  void BeginObject();
-  bool NextKey(std::string_view* key);
-  // Arrays: BeginArray() consumes "["; NextElement() returns false at "]".
-  void BeginArray();
-  bool NextElement();
+ protected:
+  void SkipSpace() {
+    while (pos_ < t_.size() && (t_[pos_] == ' ' || t_[pos_] == '\n' || t_[pos_] == '\r' || t_[pos_] == '\t')) ++pos_;
+  }
+  bool At(char c) const { return pos_ < t_.size() && t_[pos_] == c; }
+  bool Fail(Problem::Kind kind, size_t at) {
+    problem_.kind = kind;
+    problem_.offset = at;
+    return false;
+  }
+  bool Syntax() { return Fail(Problem::Kind::kSyntax, pos_); }
+  // At a '"': the raw body between the quotes; *escaped when it has a backslash.
+  bool ScanString(std::string_view* raw, bool* escaped);
+  bool ScanNumber(double* out);
+  bool ScanLiteral(std::string_view word);
 
-  // Scalars. ReadString gives a view into the text, or into `scratch` when
-  // the string has escapes.
-  std::string_view ReadString();
-  double ReadNumber();
-  bool ReadBool();
-  void ReadNull();
-  // Skips any value.
-  void SkipValue();
+  std::string_view t_;
+  size_t pos_ = 0;
+  Problem problem_;
 
  private:
-  void SkipSpace();
-  std::string_view ReadString(std::string* scratch);
-  std::string_view text_;
-  size_t pos_ = 0;
+  bool Escape();
+  bool Utf8Sequence();
+  bool Hex4(unsigned* cp);
+};
+
+enum class Type { kNull, kBool, kNumber, kString, kObject, kArray, kInvalid };
+
+class Cursor : public Scanner {
+ public:
+  explicit Cursor(std::string_view text) : Scanner(text) {}
+
+  // The type of the value at the cursor (after white space); kInvalid (with
+  // a problem) when no value starts there.
+  Type Peek();
+  // Objects: after Peek() said kObject. NextKey: 1 with *key (unescaped) and
+  // the ":" consumed, 0 at the closing "}", -1 on a fault.
+  bool BeginObject() { return Open(); }
+  int NextKey(std::string_view* key);
+  // Arrays: after Peek() said kArray. NextElement: 1 when a value follows, 0
+  // at the closing "]", -1 on a fault.
+  bool BeginArray() { return Open(); }
+  int NextElement();
+
+  // Scalars, after Peek() gave their type. A string is a view into the text,
+  // or into a buffer the next string overwrites when it had escapes.
+  bool ReadString(std::string_view* out) { return ReadString(out, &scratch_); }
+  bool ReadNumber(double* out) { return ScanNumber(out); }
+  bool ReadBool(bool* out);
+  bool ReadNull() { return ScanLiteral("null"); }
+  // After the top-level value: nothing but white space may follow.
+  bool Finish();
+
+  // True when `s` is a view into the text (not into a buffer that the next
+  // key or string overwrites).
+  bool InText(std::string_view s) const {
+    const std::less_equal<const char*> le;  // total order, even across buffers
+    return le(t_.data(), s.data()) && le(s.data() + s.size(), t_.data() + t_.size());
+  }
+
+ private:
+  static constexpr int kMaxDepth = 64;
+  bool Open();
+  int Next(char close);
+  bool ReadString(std::string_view* out, std::string* scratch);
+  int depth_ = 0;
+  std::bitset<kMaxDepth> first_;  // the container at each depth has no member yet
   std::string scratch_;      // string values with escapes
   std::string key_scratch_;  // keys with escapes (valid until the next key)
 };

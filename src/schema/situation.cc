@@ -105,6 +105,10 @@ std::vector<std::string_view> NearestValues(const FieldSpec& f, std::string_view
     if (d <= tolerance) scored.emplace_back(d, i);
   }
   std::stable_sort(scored.begin(), scored.end());
+  // The same words written otherwise (case, spaces, hyphens): that one only.
+  if (!scored.empty() && scored.front().first == 0) {
+    while (scored.size() > 1 && scored.back().first > 0) scored.pop_back();
+  }
   std::vector<std::string_view> out;
   for (size_t k = 0; k < scored.size() && k < 3; ++k) out.push_back(f.labels[scored[k].second]);
   return out;
@@ -119,15 +123,44 @@ std::string QuotedList(const std::vector<std::string_view>& items, const char* l
   return s;
 }
 
+// Where a value sits, built only when a message needs it: a chain of frames
+// ("stagiaires" → [1] → "quotite" is stagiaires[1].quotite).
+struct PathFrame {
+  const PathFrame* parent = nullptr;
+  std::string_view key;
+  long index = -1;
+};
+
+std::string PathOf(const PathFrame* frame, std::string_view last = {}) {
+  std::string path;
+  if (frame) path = PathOf(frame->parent);
+  if (frame && frame->index >= 0) {
+    path += "[" + std::to_string(frame->index) + "]";
+  } else if (frame) {
+    if (!path.empty()) path += ".";
+    path += frame->key;
+  }
+  if (!last.empty()) {
+    if (!path.empty()) path += ".";
+    path += last;
+  }
+  return path;
+}
+
 // Every message names the field in words (its label); `where` (the path, with
 // list indices) goes to Status::field() for machines.
 class Checker {
  public:
+  // The field sits at `here` (a path built only for a message), or at the
+  // plain path `where`.
+  Checker(const SituationSchema& schema, const FieldSpec& f, const PathFrame* here)
+      : schema_(schema), f_(f), here_(here) {}
   Checker(const SituationSchema& schema, const FieldSpec& f, std::string_view where)
       : schema_(schema), f_(f), where_(where) {}
 
   Status Error(const std::string& what) const {
-    return Status::InvalidInput(schema_.InWords(where_) + " " + what, std::string(where_));
+    const std::string where = here_ ? PathOf(here_) : std::string(where_);
+    return Status::InvalidInput(schema_.InWords(where) + " " + what, where);
   }
   Status TypeError() const { return Error("doit être un " + std::string(FieldTypeFrench(f_.type))); }
 
@@ -175,6 +208,7 @@ class Checker {
     } else {
       return TypeError();
     }
+    if (text.empty()) return Error("est vide : donnez une valeur permise, ou retirez le champ s'il n'est pas connu");
     if (f_.EnumIndex(text) < 0) {
       std::string message = ": « " + text::Truncate(text, 64) + " » n'est pas une valeur permise";
       const std::vector<std::string_view> near = NearestValues(f_, text);
@@ -221,52 +255,56 @@ class Checker {
 
   const SituationSchema& schema_;
   const FieldSpec& f_;
-  std::string_view where_;  // the path, with list indices
+  const PathFrame* here_ = nullptr;
+  std::string_view where_;  // the path, with list indices, when here_ is null
 };
 
-// Where a value sits, built only when a message needs it: a chain of frames
-// ("stagiaires" → [1] → "quotite" is stagiaires[1].quotite).
-struct PathFrame {
-  const PathFrame* parent = nullptr;
-  std::string_view key;
-  long index = -1;
-};
-
-std::string PathOf(const PathFrame* frame, std::string_view last = {}) {
-  std::string path;
-  if (frame) path = PathOf(frame->parent);
-  if (frame && frame->index >= 0) {
-    path += "[" + std::to_string(frame->index) + "]";
-  } else if (frame) {
-    if (!path.empty()) path += ".";
-    path += frame->key;
-  }
-  if (!last.empty()) {
-    if (!path.empty()) path += ".";
-    path += last;
-  }
-  return path;
-}
-
-// Reads a validated situation text straight into a Situation: no tree, and
-// each key marked in a bit set so that a repeated one is refused.
+// Reads a situation text straight into a Situation, in one pass: no tree,
+// each key marked in a bit set so that a repeated one is refused. The cursor
+// checks the syntax of what it reads; Read() gives kSyntax when the text is
+// not JSON, and the caller then names the fault (CheckJsonText).
 class TextReader {
  public:
   TextReader(const SituationSchema& schema, std::string_view text, Situation* out)
       : schema_(schema), cursor_(text), out_(out) {}
 
-  Status Read() {
-    cursor_.BeginObject();
-    return Members(nullptr, nullptr, nullptr);
+  enum class Outcome { kOk, kSyntax, kRefused };
+  // kRefused: *refusal says why (a field, a type, a value).
+  Outcome Read(Status* refusal) {
+    const jsonscan::Type top = cursor_.Peek();
+    if (top == jsonscan::Type::kInvalid) return Outcome::kSyntax;
+    if (top != jsonscan::Type::kObject) {
+      *refusal = Status::InvalidInput("la situation doit être un objet JSON { ... }");
+      return Outcome::kRefused;
+    }
+    if (!cursor_.BeginObject()) return Outcome::kSyntax;
+    Status st = Members(nullptr, nullptr, nullptr);
+    if (syntax_) return Outcome::kSyntax;
+    if (!st.ok()) {
+      *refusal = std::move(st);
+      return Outcome::kRefused;
+    }
+    return cursor_.Finish() ? Outcome::kOk : Outcome::kSyntax;
   }
 
  private:
   using Seen = std::bitset<SituationSchema::kMaxChildren>;
 
+  // A fault in the text: reported by the caller, the message is unused.
+  Status Syntax() {
+    syntax_ = true;
+    return Status::InvalidInput("JSON invalide");
+  }
+
   Status Members(const FieldSpec* parent, Record* record, const PathFrame* frame) {
     Seen seen;
     std::string_view key;
-    while (cursor_.NextKey(&key)) {
+    std::string unescaped_key;  // owns a key that had escapes: nested keys reuse the cursor's buffer
+    while (true) {
+      const int next = cursor_.NextKey(&key);
+      if (next < 0) return Syntax();
+      if (next == 0) return Status::Ok();
+      if (!cursor_.InText(key)) key = unescaped_key.assign(key);
       const FieldSpec* f = schema_.Child(parent ? parent->id : -1, key);
       if (!f) {
         const std::string where = text::Truncate(PathOf(frame, key), 80);
@@ -279,38 +317,43 @@ class TextReader {
       seen.set(static_cast<size_t>(f->position));
       const PathFrame here{frame, key, -1};
       const jsonscan::Type type = cursor_.Peek();
+      if (type == jsonscan::Type::kInvalid) return Syntax();
       if (type == jsonscan::Type::kNull) {  // null = not given
-        cursor_.ReadNull();
+        if (!cursor_.ReadNull()) return Syntax();
         continue;
       }
       if (f->type == FieldType::kObject) {
-        if (type != jsonscan::Type::kObject) return Checker(schema_, *f, PathOf(&here)).TypeError();
-        cursor_.BeginObject();
+        if (type != jsonscan::Type::kObject) return Checker(schema_, *f, &here).TypeError();
+        if (!cursor_.BeginObject()) return Syntax();
         CAPSANTE_RETURN_IF_ERROR(Members(f, record, &here));
       } else if (f->type == FieldType::kList) {
-        if (type != jsonscan::Type::kArray) return Checker(schema_, *f, PathOf(&here)).TypeError();
+        if (type != jsonscan::Type::kArray) return Checker(schema_, *f, &here).TypeError();
         CAPSANTE_RETURN_IF_ERROR(List(*f, &here));
       } else {
         CAPSANTE_RETURN_IF_ERROR(ScalarField(*f, type, record, &here));
       }
     }
-    return Status::Ok();
   }
 
   Status List(const FieldSpec& f, const PathFrame* here) {
     std::vector<Record>* records = out_->mutable_records(f.slot);
     records->clear();
-    cursor_.BeginArray();
-    for (long index = 0; cursor_.NextElement(); ++index) {
+    if (!cursor_.BeginArray()) return Syntax();
+    for (long index = 0;; ++index) {
+      const int next = cursor_.NextElement();
+      if (next < 0) return Syntax();
+      if (next == 0) return Status::Ok();
       const PathFrame element{here, {}, index};
       if (f.max_elements && static_cast<size_t>(index) >= f.max_elements) {
-        return Checker(schema_, f, PathOf(here)).Error(": trop d'éléments (" + std::to_string(f.max_elements) + " au plus)");
+        return Checker(schema_, f, here).Error(": trop d'éléments (" + std::to_string(f.max_elements) + " au plus)");
       }
-      if (cursor_.Peek() != jsonscan::Type::kObject) {
+      const jsonscan::Type type = cursor_.Peek();
+      if (type == jsonscan::Type::kInvalid) return Syntax();
+      if (type != jsonscan::Type::kObject) {
         const std::string where = PathOf(&element);
         return Status::InvalidInput(schema_.InWords(where) + " doit être un objet JSON", where);
       }
-      cursor_.BeginObject();
+      if (!cursor_.BeginObject()) return Syntax();
       Record r(f.children.size());
       CAPSANTE_RETURN_IF_ERROR(Members(&f, &r, &element));
       for (int child : f.children) {
@@ -322,32 +365,32 @@ class TextReader {
       }
       records->push_back(std::move(r));
     }
-    return Status::Ok();
   }
 
   Status ScalarField(const FieldSpec& f, jsonscan::Type type, Record* record, const PathFrame* here) {
     Scalar v;
+    bool read = true;
     switch (type) {
       case jsonscan::Type::kBool:
         v.kind = Scalar::Kind::kBool;
-        v.boolean = cursor_.ReadBool();
+        read = cursor_.ReadBool(&v.boolean);
         break;
       case jsonscan::Type::kNumber:
         v.kind = Scalar::Kind::kNumber;
-        v.number = cursor_.ReadNumber();
+        read = cursor_.ReadNumber(&v.number);
         break;
       case jsonscan::Type::kString:
         v.kind = Scalar::Kind::kString;
-        v.text = cursor_.ReadString();
+        read = cursor_.ReadString(&v.text);
         break;
       case jsonscan::Type::kObject: v.kind = Scalar::Kind::kObject; break;
       case jsonscan::Type::kArray: v.kind = Scalar::Kind::kArray; break;
-      case jsonscan::Type::kNull: break;
+      case jsonscan::Type::kNull:
+      case jsonscan::Type::kInvalid: break;
     }
-    // A top-level key is its own path: no string is built unless it fails.
-    const std::string nested = here->parent ? PathOf(here) : std::string();
+    if (!read) return Syntax();
     Fact fact;
-    CAPSANTE_RETURN_IF_ERROR(Checker(schema_, f, here->parent ? std::string_view(nested) : here->key).Parse(v, &fact));
+    CAPSANTE_RETURN_IF_ERROR(Checker(schema_, f, here).Parse(v, &fact));
     if (record) {
       (*record)[static_cast<size_t>(f.slot)] = std::move(fact);
     } else {
@@ -361,6 +404,7 @@ class TextReader {
   const SituationSchema& schema_;
   jsonscan::Cursor cursor_;
   Situation* out_;
+  bool syntax_ = false;
 };
 
 }  // namespace
@@ -389,13 +433,21 @@ Status Situation::FromJson(const SituationSchema& schema, std::string_view text,
   if (text.size() > kMaxInputBytes) {
     return Status::InvalidInput("situation trop volumineuse (" + std::to_string(text.size() / 1024) + " Kio ; 64 Kio au plus)");
   }
-  // Syntax first, over the whole text, so that a broken document is named as
-  // such whatever its content; repeated keys are found while reading.
-  CAPSANTE_RETURN_IF_ERROR(CheckJsonText(schema, text, kMaxDepth, /*check_duplicates=*/false));
-  jsonscan::Cursor peek(text);
-  if (peek.Peek() != jsonscan::Type::kObject) return Status::InvalidInput("la situation doit être un objet JSON { ... }");
   Situation s(&schema);
-  CAPSANTE_RETURN_IF_ERROR(TextReader(schema, text, &s).Read());
+  Status refusal;
+  switch (TextReader(schema, text, &s).Read(&refusal)) {
+    case TextReader::Outcome::kOk: break;
+    case TextReader::Outcome::kRefused: {
+      // A broken document is named as such whatever its content: the whole
+      // text is checked before a refusal is reported (errors only).
+      Status syntax = CheckJsonText(schema, text, kMaxDepth, /*check_duplicates=*/false);
+      return syntax.ok() ? refusal : syntax;
+    }
+    case TextReader::Outcome::kSyntax: {
+      Status syntax = CheckJsonText(schema, text, kMaxDepth, /*check_duplicates=*/false);
+      return syntax.ok() ? Status::InvalidInput("JSON invalide") : syntax;
+    }
+  }
   if (!s.date_given_) {
     // The date defaults to today, and the result says which date it used.
     const FieldSpec* f = schema.Find("date");

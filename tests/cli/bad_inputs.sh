@@ -60,19 +60,22 @@ case_json number_overflow_top "JSON invalide" '2e025656-C{'
 # case_label NAME RAW_PATH MESSAGE_FRAGMENT JSON
 case_label() {
   case_json "$1" "$3" "$4"
-  if grep -qF -- "$2" "$tmp/err"; then
+  # A dotted or indexed path must not appear at all; a plain name, not as « name ».
+  local raw="$2"
+  case "$raw" in *.*|*_*|*\[*) ;; *) raw="« $raw »" ;; esac
+  if grep -qF -- "$raw" "$tmp/err"; then
     failed=$((failed + 1))
     echo "ÉCHEC $1 : le chemin brut « $2 » apparaît dans le message : $(head -c 300 "$tmp/err")"
   fi
 }
-case_label duplicate_top "\"age\"" "« votre âge » est donné deux fois" '{"age":65,"age":40}'
+case_label duplicate_top age "« votre âge » est donné deux fois" '{"age":65,"age":40}'
 case_label duplicate_object zonage "« zonages du lieu d'exercice » est donné deux fois" '{"zonage":{"medecin":"ZIP"},"zonage":{"qpv":true}}'
 case_label duplicate_nested zonage.medecin "« zonage médecins de la commune » est donné deux fois" '{"zonage":{"medecin":"ZIP","medecin":"ZAC"}}'
 case_label duplicate_in_list "stagiaires[1]" "(stagiaire n° 2) est donné deux fois" '{"stagiaires":[{"mois":6},{"mois":2,"mois":3}]}'
 case_label host_age medecin_accueilli "« âge du médecin que vous accueillez » doit être supérieur ou égal à 20" '{"medecin_accueilli":{"age":12}}'
 case_label specialty_label medecine_generale "vouliez-vous dire « médecine générale » ?" '{"profession":"medecin","specialite":"Médecine générale"}'
 case_label specialty_spaces medecine_generale "vouliez-vous dire « médecine générale » ?" '{"profession":"medecin","specialite":"medecine generale"}'
-case_label specialty_empty specialite "« votre spécialité » : « » n'est pas une valeur permise" '{"specialite":""}'
+case_label specialty_empty specialite "« votre spécialité » est vide" '{"specialite":""}'
 case_label sector_half secteur "« votre secteur conventionnel » doit être" '{"secteur":1.5}'
 case_label id_too_long contrats "est trop long (64 caractères au plus)" "{\"contrats\":[{\"id\":\"$(printf 'é%.0s' $(seq 65))\"}]}"
 case_label payment_after_2199 date_installation "« votre date d'installation dans la zone » : le 31 décembre 2199 est trop tardif" '{"profession":"medecin","zonage":{"medecin":"ZIP"},"date_installation":"2199-12-31"}'

