@@ -60,6 +60,20 @@ void AmountLine(std::ostringstream& out, const AidResult& r) {
   }
 }
 
+// Where a user can check the aid: the title of its first source, never a file name.
+void SourceLine(std::ostringstream& out, const Aid& aid) {
+  if (aid.sources.empty()) return;
+  const SourceRef& s = aid.sources.front();
+  out << "      Source : " << (s.doc ? s.doc->title + " (" + s.doc->issuer + ")" : s.url);
+  if (s.doc && !s.doc->official) out << " — source non officielle";
+  out << "\n";
+}
+
+void UnofficialLine(std::ostringstream& out, const AidResult& r) {
+  const std::string note = UnofficialAmountNote(r);
+  if (!note.empty()) out << "      ⚠ " << note << "\n";
+}
+
 }  // namespace
 
 std::string ToTable(const Result& result) {
@@ -88,6 +102,7 @@ std::string ToTable(const Result& result) {
       switch (status) {
         case AidStatus::kEligible:
           AmountLine(out, r);
+          UnofficialLine(out, r);
           if (!r.missing.empty()) {
             out << "      À préciser pour le montant :";
             for (const auto& m : r.missing) out << " " << m;
@@ -104,24 +119,34 @@ std::string ToTable(const Result& result) {
             if (!r.contact.entry->phone.empty()) out << " — " << r.contact.entry->phone;
             out << "\n";
           }
+          SourceLine(out, aid);
           break;
         case AidStatus::kToSpecify:
           if (!r.missing.empty()) {
             out << "      Il manque :";
             for (const auto& m : r.missing) out << " " << m;
             out << "\n";
-          } else {
-            // Unknown without a missing field (an evaluation error, a condition
-            // the sources leave open): say which condition, never an empty list.
-            bool said = false;
+          }
+          {
+            // Never "Il manque :" and nothing: without a missing field, say
+            // which condition is open (a blocking contract, a fact the sources
+            // leave open).
+            bool said = !r.missing.empty();
             for (const auto& c : r.conditions) {
               if (c.status != ConditionStatus::kUnknown) continue;
-              out << "      ? " << c.text << (c.note.empty() ? "" : " (" + c.note + ")") << "\n";
-              said = true;
+              if (!c.note.empty()) {
+                out << "      ? " << c.text << " (" << c.note << ")\n";
+                said = true;
+              } else if (r.missing.empty()) {
+                out << "      ? " << c.text << "\n";
+                said = true;
+              }
             }
             if (!said) out << "      À vérifier auprès de l'organisme à contacter\n";
           }
           if (r.amount.per_period) AmountLine(out, r);
+          UnofficialLine(out, r);
+          SourceLine(out, aid);
           break;
         case AidStatus::kNotEligible:
           for (const auto& c : r.conditions) {
@@ -135,7 +160,8 @@ std::string ToTable(const Result& result) {
           break;
       }
       if (r.running) {
-        out << "      Contrat en cours du " << r.running->start.ToFrench() << " au " << r.running->end.AddDays(-1).ToFrench() << "\n";
+        out << "      Contrat en cours du " << r.running->start.ToFrench()
+            << (r.running->renewed ? std::string(", reconduit tacitement") : " au " + r.running->end.AddDays(-1).ToFrench()) << "\n";
         for (const auto& p : r.running->remaining) {
           out << "        - reste à percevoir le " << (p.date ? p.date->ToFrench() : "?") << " : "
               << (p.amount ? text::Euros(*p.amount) : std::string("à préciser")) << "\n";

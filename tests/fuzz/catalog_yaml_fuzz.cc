@@ -1,6 +1,6 @@
 // libFuzzer target: the catalog's YAML reading. The first byte chooses which
 // file of a scratch home the rest replaces (an aid, definitions.yaml,
-// contacts.yaml or situation.yaml; the other files are the real ones), then
+// contacts.yaml, situation.yaml or sources.yaml; the other files are the real ones), then
 // Catalog::Load runs. It either loads or refuses with a catalog error naming
 // its file; a crash, an empty message or another kind of error is a finding.
 // Uses the public Catalog::Load only, so the loader may be split freely.
@@ -53,10 +53,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   CopyReal("situation.yaml");
   CopyReal("definitions.yaml");
   CopyReal("contacts.yaml");
+  CopyReal("sources.yaml");
   const fs::path aid = home / "catalog" / "aides" / "aide_esp.yaml";
   fs::copy_file(fs::path(CAPSANTE_DEFAULT_HOME) / "catalog" / "aides" / "aide_esp.yaml", aid, fs::copy_options::overwrite_existing);
-  static const char* const kTargets[] = {"aides/aide_esp.yaml", "definitions.yaml", "contacts.yaml", "situation.yaml"};
-  const char* target = kTargets[data[0] % 4];
+  static const char* const kTargets[] = {"aides/aide_esp.yaml", "definitions.yaml", "contacts.yaml", "situation.yaml",
+                                         "sources.yaml"};
+  const char* target = kTargets[data[0] % 5];
   Write(home / "catalog" / target, reinterpret_cast<const char*>(data + 1), size - 1);
 
   std::unique_ptr<capsante::Catalog> catalog;
