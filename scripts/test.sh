@@ -31,7 +31,7 @@ cmake --build build-asan -j"$jobs"
 ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
   ctest --test-dir build-asan --output-on-failure -j"$jobs" -LE nosanitize
 
-step "libFuzzer: short bounded runs (clang)"
-bash tests/fuzz/run.sh 20
+step "libFuzzer: short bounded runs of every target (clang), 120 s in all"
+bash tests/fuzz/run.sh 120
 
 step "All tests passed"

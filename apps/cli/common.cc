@@ -9,7 +9,11 @@ namespace capsante::cli {
 
 int ReportError(const Status& status) {
   std::cerr << "erreur : " << status.message();
-  if (!status.field().empty() && status.message().find(status.field()) == std::string::npos) {
+  // A situation error names its field in words already; only a command-line
+  // option (the user's own word) or a catalog location is added.
+  const bool option = status.field().rfind("-", 0) == 0;
+  if (!status.field().empty() && (option || status.code() != Status::Code::kInvalidInput) &&
+      status.message().find(status.field()) == std::string::npos) {
     std::cerr << " (champ : " << status.field() << ")";
   }
   std::cerr << "\n";

@@ -358,13 +358,19 @@ std::optional<ApiResponse> JsonInt(const ojson& v, const char* field, int lo, in
 
 // Parses a request body that wraps a situation: {"situation": {...}, ...}.
 // Keys other than `allowed` are refused.
-std::optional<ApiResponse> ParseEnvelope(const std::string& body, const std::vector<std::string>& allowed, ojson* out) {
+std::optional<ApiResponse> ParseEnvelope(const SituationSchema& schema, const std::string& body,
+                                         const std::vector<std::string>& allowed, ojson* out) {
   if (body.find_first_not_of(" \t\r\n") == std::string::npos) {
     return Error(400, "corps de la requête vide : envoyez un objet JSON");
   }
   // Bounded nesting before building a tree (the situation itself allows 8
   // levels; the envelope adds one).
   if (Situation::NestingExceeds(body, 10)) return Error(400, "corps de la requête trop imbriqué (10 niveaux au plus)");
+  // Strict JSON, and no key twice anywhere (the tree below would keep one
+  // silently): the situation's fields are named by their labels.
+  if (Status st = Situation::CheckJsonText(schema, body, 10, /*check_duplicates=*/true, "situation"); !st.ok()) {
+    return FromStatus(st);
+  }
   // nlohmann throws even with allow_exceptions=false on a number that
   // overflows a double (1e999): catch everything it can throw.
   try {
@@ -571,7 +577,7 @@ ApiResponse Api::Commune(const ApiRequest& r, std::string_view code) const {
 
 ApiResponse Api::Comparer(const ApiRequest& r) const {
   ojson body;
-  if (auto e = ParseEnvelope(r.body, {"situation", "communes", "annees", "explications"}, &body)) return *e;
+  if (auto e = ParseEnvelope(catalog_->schema(), r.body, {"situation", "communes", "annees", "explications"}, &body)) return *e;
   int years = 5;
   if (body.contains("annees")) {
     if (auto e = JsonInt(body["annees"], "annees", 1, 10, &years)) return *e;
@@ -647,7 +653,7 @@ ApiResponse Api::Comparer(const ApiRequest& r) const {
 
 ApiResponse Api::Classement(const ApiRequest& r) const {
   ojson body;
-  if (auto e = ParseEnvelope(r.body, {"situation", "departement", "region", "france", "autour", "rayon_km", "annees", "limite", "par_plan"},
+  if (auto e = ParseEnvelope(catalog_->schema(), r.body, {"situation", "departement", "region", "france", "autour", "rayon_km", "annees", "limite", "par_plan"},
                              &body)) {
     return *e;
   }

@@ -31,6 +31,9 @@ class Date {
     const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
     return era * 146097 + doe - 719468;
   }
+  // The range Parse accepts, and so every date capsante reads or writes.
+  static constexpr Date Earliest() { return FromCivil(1900, 1, 1); }
+  static constexpr Date Latest() { return FromCivil(2199, 12, 31); }
   // nullopt when `ymd` is not a valid YYYY-MM-DD date in range.
   static std::optional<Date> Parse(std::string_view ymd);
   static std::optional<Date> FromYmd(int year, int month, int day);

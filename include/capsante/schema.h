@@ -4,20 +4,31 @@
 // field has a stable `id` (index in fields()); scalar fields outside lists
 // have a `slot` in Situation's fact table; list fields have a `slot` in its
 // list table; fields of list elements have a `slot` inside the record.
+//
+// One vocabulary: every field and every enum value has a French label, read
+// from catalog/situation.yaml and nowhere else. People see labels, machines
+// see paths: Label("medecin_accueilli.age") is « âge du médecin que vous
+// accueillez », ValueLabel("zonage.profession", "tres_sous_dotee") is « très
+// sous-dotée », and InWords() is how every message names a field. Front ends
+// (CLI table, API `manquants` labels, web page) use these accessors instead of
+// keeping their own lists. Labels start in lower case so they read inside a
+// sentence; Capitalized() gives the heading form.
 #ifndef CAPSANTE_SCHEMA_H_
 #define CAPSANTE_SCHEMA_H_
 
 #include <memory>
-#include <regex>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
 
+#include "capsante/date.h"
 #include "capsante/status.h"
 
 namespace capsante {
+
+class TextPattern;  // src/schema/text_pattern.h
 
 enum class FieldType { kBool, kNumber, kInteger, kText, kEnum, kDate, kObject, kList };
 
@@ -32,6 +43,7 @@ struct FieldSpec {
   int parent = -1;      // id of the enclosing object or list, -1 at the root
   bool in_list = false; // a field of a list element
   int slot = -1;        // see the header comment; -1 for objects
+  int position = -1;    // index among its siblings (the parent's children, or the roots)
   std::vector<int> children;  // objects and lists (element fields)
 
   std::vector<std::string> values;  // enum values
@@ -40,11 +52,12 @@ struct FieldSpec {
   std::optional<double> min;
   std::optional<double> max;
   size_t max_length = 0;    // texts; 0 = the default limit (256)
-  std::string pattern;      // texts: ECMAScript regex the whole text must match
-  std::shared_ptr<const std::regex> compiled_pattern;  // compiled once at load
+  std::string pattern;      // texts: the `motif` the whole text must match (TextPattern)
+  std::shared_ptr<const TextPattern> compiled_pattern;  // compiled once at load
   size_t max_elements = 0;  // lists
 
-  std::string label;     // French
+  std::string label;          // French, in words, lower case first (« votre âge »)
+  std::string element_label;  // lists: one element in words (« stagiaire »)
   std::string question;  // French, for the questionnaire
   std::string help;
   bool personal = false;  // personal data (age, income): never logged
@@ -54,10 +67,16 @@ struct FieldSpec {
   bool is_scalar() const { return type != FieldType::kObject && type != FieldType::kList; }
   // Index of `value` in `values`, -1 if absent.
   int EnumIndex(std::string_view value) const;
+  // The label of an enum value; empty when `value` is not one of `values`.
+  std::string_view ValueLabel(std::string_view value) const;
 };
 
 class SituationSchema {
  public:
+  // Most fields an object (or the situation itself) may hold: the parser
+  // marks the keys it has seen in a fixed bit set.
+  static constexpr size_t kMaxChildren = 128;
+
   // Parses catalog/situation.yaml. Errors name file:line and the field.
   static Status Load(const std::string& path, std::unique_ptr<SituationSchema>* out);
 
@@ -68,6 +87,32 @@ class SituationSchema {
   const FieldSpec* Find(std::string_view path) const;
   // A child of an object or list by name; nullptr if none.
   const FieldSpec* FindChild(const FieldSpec& parent, std::string_view name) const;
+  // A child of the field `parent_id` (-1: a top-level field) by name, by hash.
+  const FieldSpec* Child(int parent_id, std::string_view name) const;
+
+  // The label of a field by path; list element paths may carry an index
+  // ("stagiaires[1].quotite"). Empty when the path names no field.
+  std::string_view Label(std::string_view path) const;
+  // The label of one enum value of a field; empty when either is unknown.
+  std::string_view ValueLabel(std::string_view path, std::string_view value) const;
+  // How messages name a field: "« âge du médecin que vous accueillez »", and
+  // inside a list "« quotité du stagiaire (1 = temps plein) » (stagiaire n° 2)".
+  // A path that names no field is quoted as given (an unknown key the user typed).
+  std::string InWords(std::string_view path) const;
+  // The field a path names, list indices ignored ("contrats[3].id" → contrats.id).
+  const FieldSpec* FindIndexed(std::string_view path) const;
+
+  // The latest date a situation may give: a payment or deadline computed from
+  // it must stay within Date::Latest(). The catalog sets it once loaded, from
+  // its longest schedule (SetHorizon); Date::Latest() until then.
+  Date latest_input_date() const { return latest_input_date_; }
+  int horizon_months() const { return horizon_months_; }
+  // Called by the catalog loader only, before the schema is shared.
+  void SetHorizon(int months) {
+    horizon_months_ = months;
+    latest_input_date_ = Date::Latest().AddMonths(-months);
+  }
+
   int scalar_slot_count() const { return scalar_slots_; }
   int list_slot_count() const { return list_slots_; }
   // Field id for each scalar slot / list slot.
@@ -79,10 +124,14 @@ class SituationSchema {
   std::vector<FieldSpec> fields_;
   std::vector<int> roots_;
   std::unordered_map<std::string, int> by_path_;
+  // [parent id + 1]: child name → field id; views into fields_[i].name.
+  std::vector<std::unordered_map<std::string_view, int>> children_by_name_;
   std::vector<int> slot_fields_;
   std::vector<int> list_fields_;
   int scalar_slots_ = 0;
   int list_slots_ = 0;
+  int horizon_months_ = 0;
+  Date latest_input_date_ = Date::Latest();
 };
 
 }  // namespace capsante

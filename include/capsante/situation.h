@@ -3,9 +3,14 @@
 //
 // Contract: Situation::FromJson accepts exactly the JSON object described by
 // the schema (shared spec api-v1 plus the fields marked `ajoute`). Unknown
-// fields, wrong types, impossible dates, out-of-range numbers, unknown enum
-// values, oversize input: InvalidInput with a French message naming the
-// field (`zonage.medecin`, `stagiaires[1].quotite`). A field the user did not
+// fields, a key given twice at any level, wrong types, impossible dates,
+// out-of-range numbers, unknown enum values (with the nearest ones
+// suggested), texts over their length in characters, oversize input:
+// InvalidInput with a French message naming the field by its label
+// (SituationSchema::InWords), and the path in Status::field()
+// (`zonage.medecin`, `stagiaires[1].quotite`). Numbers: a whole number
+// written 1.0 is the number 1 wherever an integer or a digit enum value
+// (`secteur`) is expected. A field the user did not
 // give stays unknown: there are no defaults, except `date` (today) which the
 // result states. A Situation is a value: copy it freely; it holds no pointer
 // into the JSON text.
@@ -49,6 +54,15 @@ class Situation {
   explicit Situation(const SituationSchema* schema);
 
   static Status FromJson(const SituationSchema& schema, std::string_view json, Situation* out);
+
+  // Strict JSON text (RFC 8259, valid UTF-8, numbers that fit a double,
+  // nesting up to `max_depth`), and with `check_duplicates` no object that
+  // repeats a key. For a request envelope, `situation_member` names the member
+  // holding the situation ("situation"), whose fields are then named by their
+  // labels; empty when the whole text is a situation. InvalidInput otherwise,
+  // with the byte position or the repeated key's path in field().
+  static Status CheckJsonText(const SituationSchema& schema, std::string_view json, int max_depth,
+                              bool check_duplicates, std::string_view situation_member = {});
 
   // True when JSON text nests objects/arrays deeper than `max_depth`: checked
   // before building a tree, so that hostile input cannot exhaust the stack.

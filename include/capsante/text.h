@@ -22,6 +22,14 @@ std::string Percent(double ratio);
 // A number the French way: 2.5 → "2,5", 4 → "4".
 std::string Number(double x);
 
+// The number of characters (UTF-8 code points) of a valid UTF-8 text: limits
+// count characters, not bytes ("é" is one).
+size_t CharCount(std::string_view s);
+
+// The heading form of a label: its first letter in upper case, accented
+// letters of French included ("âge" → "Âge", "équipe" → "Équipe").
+std::string Capitalized(std::string_view s);
+
 // Escapes nothing; truncates to `max` bytes on a UTF-8 boundary, adding "…".
 std::string Truncate(std::string_view s, size_t max);
 

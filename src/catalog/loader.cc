@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "capsante/catalog.h"
+#include "capsante/text.h"
 #include "capsante/situation.h"
 #include "catalog/compiled.h"
 #include "engine/regions.h"
@@ -74,7 +75,7 @@ Status Catalog::CheckSituation(const Situation& situation) const {
     const Fact& id = records[i][static_cast<size_t>(id_field->slot)];
     if (id.known() && !FindAid(id.text)) {
       const std::string where = "contrats[" + std::to_string(i) + "].id";
-      return Status::InvalidInput("« " + where + " » : aide inconnue « " + id.text.substr(0, 64) + " » (voir « capsante aides »)", where);
+      return Status::InvalidInput(schema_->InWords(where) + " : aide inconnue « " + text::Truncate(id.text, 64) + " » (voir la liste des aides)", where);
     }
   }
   return Status::Ok();
@@ -227,6 +228,7 @@ class CatalogLoader {
       aid.file = fs::relative(f, home).string();
       c_->aids_.push_back(std::move(aid));
     }
+    SetDateHorizon();
     return Link();
   }
 
@@ -242,6 +244,18 @@ class CatalogLoader {
     }
     if (ec || c_->sources_.empty()) return Status::IoError("documents sources introuvables dans " + dir, dir);
     return Status::Ok();
+  }
+
+  // The furthest a result reaches after a date of the situation: the longest
+  // contract and the last payment of any schedule. Situation dates are
+  // refused when that would cross Date::Latest().
+  void SetDateHorizon() {
+    int months = 0;
+    for (const Aid& aid : c_->aids_) {
+      months = std::max(months, aid.duration_months);
+      for (const Payment& p : aid.schedule) months = std::max(months, p.months_after + (p.repeat - 1) * p.every_months);
+    }
+    c_->schema_->SetHorizon(months);
   }
 
   // catalog/sources.yaml: one entry per document of sources/, no more, no less.

@@ -127,8 +127,22 @@ std::string ToTable(const Result& result) {
             for (const auto& m : r.missing) out << " " << m;
             out << "\n";
           }
-          for (const auto& c : r.conditions) {
-            if (c.status == ConditionStatus::kUnknown && !c.note.empty()) out << "      ? " << c.text << " (" << c.note << ")\n";
+          {
+            // Never "Il manque :" and nothing: without a missing field, say
+            // which condition is open (a blocking contract, a fact the sources
+            // leave open).
+            bool said = !r.missing.empty();
+            for (const auto& c : r.conditions) {
+              if (c.status != ConditionStatus::kUnknown) continue;
+              if (!c.note.empty()) {
+                out << "      ? " << c.text << " (" << c.note << ")\n";
+                said = true;
+              } else if (r.missing.empty()) {
+                out << "      ? " << c.text << "\n";
+                said = true;
+              }
+            }
+            if (!said) out << "      À vérifier auprès de l'organisme à contacter\n";
           }
           if (r.amount.per_period) AmountLine(out, r);
           UnofficialLine(out, r);

@@ -66,7 +66,9 @@ Status ResolvePlace(const geo::CommuneIndex& index, Situation* situation, PlaceR
   if (code && code->known()) {
     const geo::Lookup lookup = index.Find(code->text);
     if (!lookup.commune) {
-      return Status::InvalidInput("« commune » : code INSEE inconnu « " + code->text + " » (cherchez-le avec « capsante communes NOM »)", "commune");
+      return Status::InvalidInput(situation->schema().InWords("commune") + " : code INSEE inconnu « " + code->text +
+                                      " » (cherchez-le avec « capsante communes NOM »)",
+                                  "commune");
     }
     const geo::Commune& place = *lookup.commune;
     out->resolved = true;

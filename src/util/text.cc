@@ -73,6 +73,28 @@ std::string Number(double x) {
 
 std::string Percent(double ratio) { return Number(ratio * 100.0) + " %"; }
 
+size_t CharCount(std::string_view s) {
+  size_t n = 0;
+  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
+std::string Capitalized(std::string_view s) {
+  std::string out(s);
+  if (out.empty()) return out;
+  const auto c0 = static_cast<unsigned char>(out[0]);
+  if (c0 >= 'a' && c0 <= 'z') {
+    out[0] = static_cast<char>(c0 - 'a' + 'A');
+  } else if (c0 == 0xC3 && out.size() > 1) {
+    // U+00E0..U+00FE (à..þ, except ÷) → U+00C0..U+00DE: second byte minus 0x20.
+    const auto c1 = static_cast<unsigned char>(out[1]);
+    if (c1 >= 0xA0 && c1 <= 0xBE && c1 != 0xB7) out[1] = static_cast<char>(c1 - 0x20);
+  } else if (c0 == 0xC5 && out.size() > 1 && static_cast<unsigned char>(out[1]) == 0x93) {
+    out[1] = static_cast<char>(0x92);  // œ → Œ
+  }
+  return out;
+}
+
 std::string Truncate(std::string_view s, size_t max) {
   if (s.size() <= max) return std::string(s);
   size_t cut = max;

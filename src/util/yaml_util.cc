@@ -6,19 +6,48 @@
 
 namespace capsante::yamlutil {
 
+namespace {
+
+// yaml-cpp keeps a repeated key (and lookups find the first): the catalog
+// refuses it, with the line of the second one.
+Status CheckNoDuplicateKeys(const std::string& path, const YAML::Node& node, int depth = 0) {
+  if (depth > 64) return Status::InvalidCatalog(path + ": YAML trop imbriqué (64 niveaux au plus)", path);
+  if (node.IsSequence()) {
+    for (const auto& item : node) CAPSANTE_RETURN_IF_ERROR(CheckNoDuplicateKeys(path, item, depth + 1));
+  } else if (node.IsMap()) {
+    std::set<std::string> keys;
+    for (const auto& kv : node) {
+      if (kv.first.IsScalar() && !keys.insert(kv.first.Scalar()).second) {
+        const YAML::Mark m = kv.first.Mark();
+        return Status::InvalidCatalog(path + ":" + std::to_string(m.line + 1) + ":" + std::to_string(m.column + 1) +
+                                          ": clé « " + kv.first.Scalar() + " » répétée : une seule valeur est permise",
+                                      path + ":" + std::to_string(m.line + 1));
+      }
+      CAPSANTE_RETURN_IF_ERROR(CheckNoDuplicateKeys(path, kv.second, depth + 1));
+    }
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
 Status LoadFile(const std::string& path, YAML::Node* out) {
   std::ifstream in(path);
   if (!in) return Status::IoError("fichier illisible : " + path, path);
   std::stringstream buffer;
   buffer << in.rdbuf();
+  return LoadText(path, buffer.str(), out);
+}
+
+Status LoadText(const std::string& name, const std::string& text, YAML::Node* out) {
   try {
-    *out = YAML::Load(buffer.str());
+    *out = YAML::Load(text);
   } catch (const YAML::Exception& e) {
-    return Status::InvalidCatalog(path + ":" + std::to_string(e.mark.line + 1) + ":" + std::to_string(e.mark.column + 1) +
+    return Status::InvalidCatalog(name + ":" + std::to_string(e.mark.line + 1) + ":" + std::to_string(e.mark.column + 1) +
                                       ": YAML invalide : " + e.msg,
-                                  path);
+                                  name);
   }
-  return Status::Ok();
+  return CheckNoDuplicateKeys(name, *out);
 }
 
 bool ScalarText(const YAML::Node& n, std::string* out) {

@@ -15,8 +15,11 @@
 
 namespace capsante::yamlutil {
 
-// Reads one YAML file. A syntax error becomes InvalidCatalog with the position.
+// Reads one YAML file. A syntax error or a key repeated in a mapping becomes
+// InvalidCatalog with `file:line:column`.
 Status LoadFile(const std::string& path, YAML::Node* out);
+// The same for YAML text already in memory; `name` stands for the file.
+Status LoadText(const std::string& name, const std::string& text, YAML::Node* out);
 
 // A cursor on a mapping node that remembers its file, checks types and
 // reports unknown keys.

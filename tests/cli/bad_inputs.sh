@@ -32,19 +32,19 @@ case_json() {  # NAME FIELD JSON
 
 case_json unknown_field "profesion" '{"profesion":"medecin"}'
 case_json unknown_nested "zonage.medicin" '{"zonage":{"medicin":"ZIP"}}'
-case_json wrong_type_age "age" '{"age":"trente"}'
-case_json wrong_type_bool "optam" '{"optam":"oui"}'
-case_json impossible_date "date_installation" '{"date_installation":"2025-02-30"}'
-case_json bad_date_format "date" '{"date":"01/06/2025"}'
-case_json unknown_profession "profession" '{"profession":"astronaute"}'
-case_json unknown_aid_contract "contrats[0].id" '{"contrats":[{"id":"caimm","date_debut":"2024-01-01"}]}'
-case_json negative_fees "honoraires_annuels_zone" '{"honoraires_annuels_zone":-1000}'
-case_json absurd_days "jours_par_semaine" '{"jours_par_semaine":12}'
-case_json absurd_age "age" '{"age":250}'
-case_json fractional_age "age" '{"age":33.5}'
-case_json bad_trainee "stagiaires[0].quotite" '{"stagiaires":[{"quotite":3,"mois":2}]}'
-case_json bad_commune "commune" '{"commune":"Paris"}'
-case_json unknown_commune "commune" '{"commune":"99999"}'
+case_json wrong_type_age "« votre âge » doit être un nombre entier" '{"age":"trente"}'
+case_json wrong_type_bool "« adhésion à l'OPTAM ou à l'OPTAM-CO »" '{"optam":"oui"}'
+case_json impossible_date "« votre date d'installation dans la zone » : date impossible" '{"date_installation":"2025-02-30"}'
+case_json bad_date_format "« date de la simulation » : date impossible" '{"date":"01/06/2025"}'
+case_json unknown_profession "« votre profession » : « astronaute » n'est pas une valeur permise" '{"profession":"astronaute"}'
+case_json unknown_aid_contract "« aide du contrat » (contrat n° 1) : aide inconnue" '{"contrats":[{"id":"caimm","date_debut":"2024-01-01"}]}'
+case_json negative_fees "« honoraires conventionnés annuels dans la zone (euros) » doit être supérieur ou égal à 0" '{"honoraires_annuels_zone":-1000}'
+case_json absurd_days "« jours d'exercice libéral par semaine dans la zone » doit être inférieur ou égal à 7" '{"jours_par_semaine":12}'
+case_json absurd_age "« votre âge » doit être inférieur ou égal à 100" '{"age":250}'
+case_json fractional_age "« votre âge » doit être un nombre entier" '{"age":33.5}'
+case_json bad_trainee "« quotité du stagiaire (1 = temps plein) » (stagiaire n° 1)" '{"stagiaires":[{"quotite":3,"mois":2}]}'
+case_json bad_commune "« commune d'exercice (code INSEE) » : format invalide" '{"commune":"Paris"}'
+case_json unknown_commune "« commune d'exercice (code INSEE) » : code INSEE inconnu" '{"commune":"99999"}'
 case_json not_an_object "JSON" '[1,2,3]'
 case_json invalid_json "JSON invalide" '{"age": 30,'
 case_json empty_input "JSON invalide" ''
@@ -52,6 +52,55 @@ case_json deep_input "imbriquée" '[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]
 case_json binary "JSON invalide" $'\x01\x02\xff\xfe'
 case_json number_overflow "JSON invalide" '{"age": 1e999}'
 case_json number_overflow_top "JSON invalide" '2e025656-C{'
+
+# Strict situations (issue 14): a key twice at any level, the closed list of
+# specialties, lengths in characters, whole numbers, dates whose payments
+# would leave the supported range. The message names the field by its label
+# and never shows the raw path (`no_raw` checks stderr).
+# case_label NAME RAW_PATH MESSAGE_FRAGMENT JSON
+case_label() {
+  case_json "$1" "$3" "$4"
+  # A dotted or indexed path must not appear at all; a plain name, not as « name ».
+  local raw="$2"
+  case "$raw" in *.*|*_*|*\[*) ;; *) raw="« $raw »" ;; esac
+  if grep -qF -- "$raw" "$tmp/err"; then
+    failed=$((failed + 1))
+    echo "ÉCHEC $1 : le chemin brut « $2 » apparaît dans le message : $(head -c 300 "$tmp/err")"
+  fi
+}
+case_label duplicate_top age "« votre âge » est donné deux fois" '{"age":65,"age":40}'
+case_label duplicate_object zonage "« zonages du lieu d'exercice » est donné deux fois" '{"zonage":{"medecin":"ZIP"},"zonage":{"qpv":true}}'
+case_label duplicate_nested zonage.medecin "« zonage médecins de la commune » est donné deux fois" '{"zonage":{"medecin":"ZIP","medecin":"ZAC"}}'
+case_label duplicate_in_list "stagiaires[1]" "(stagiaire n° 2) est donné deux fois" '{"stagiaires":[{"mois":6},{"mois":2,"mois":3}]}'
+case_label host_age medecin_accueilli "« âge du médecin que vous accueillez » doit être supérieur ou égal à 20" '{"medecin_accueilli":{"age":12}}'
+case_label specialty_label medecine_generale "vouliez-vous dire « médecine générale » ?" '{"profession":"medecin","specialite":"Médecine générale"}'
+case_label specialty_spaces medecine_generale "vouliez-vous dire « médecine générale » ?" '{"profession":"medecin","specialite":"medecine generale"}'
+case_label specialty_empty specialite "« votre spécialité » est vide" '{"specialite":""}'
+case_label sector_half secteur "« votre secteur conventionnel » doit être" '{"secteur":1.5}'
+case_label id_too_long contrats "est trop long (64 caractères au plus)" "{\"contrats\":[{\"id\":\"$(printf 'é%.0s' $(seq 65))\"}]}"
+case_label payment_after_2199 date_installation "« votre date d'installation dans la zone » : le 31 décembre 2199 est trop tardif" '{"profession":"medecin","zonage":{"medecin":"ZIP"},"date_installation":"2199-12-31"}'
+case_label trailing_comma age "JSON invalide (octet" '{"age":30,}'
+
+# The same rules accept their other side.
+accept() {  # NAME JSON
+  printf '%s' "$2" >"$tmp/$1.json"
+  if "$bin" --home "$home" simulate "$tmp/$1.json" >"$tmp/out" 2>"$tmp/err" </dev/null; then
+    passed=$((passed + 1))
+  else
+    failed=$((failed + 1))
+    echo "ÉCHEC $1 : refusé à tort : $(head -c 300 "$tmp/err")"
+  fi
+  # A table never says "Il manque :" and then nothing.
+  if grep -qE "Il manque :[[:space:]]*$" "$tmp/out"; then
+    failed=$((failed + 1))
+    echo "ÉCHEC $1 : « Il manque : » sans rien après"
+  fi
+}
+accept sector_whole '{"profession":"medecin","secteur":1.0,"zonage":{"medecin":"ZIP"}}'
+accept id_64_chars "{\"contrats\":[{\"id\":\"caim\"}],\"specialite\":\"medecine_generale\"}"
+accept latest_installation '{"profession":"medecin","zonage":{"medecin":"ZIP"},"date":"2194-12-31","date_installation":"2194-12-31","jours_par_semaine":4}'
+accept empty_situation '{}'
+for example in "$home"/examples/*.json; do accept "example_$(basename "$example" .json)" "$(cat "$example")"; done
 
 # A 10 MB file.
 head -c 10485760 /dev/zero | tr '\0' ' ' >"$tmp/big.json"

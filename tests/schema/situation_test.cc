@@ -35,7 +35,7 @@ TEST_F(SituationTest, BadInputNamesTheField) {
       {R"({"date": "2025-02-30"})", "date", "date impossible"},
       {R"({"date": "01/06/2025"})", "date", "date impossible"},
       {R"({"date_installation": 20250601})", "date_installation", "date"},
-      {R"({"profession": "astronaute"})", "profession", "valeur « astronaute » inconnue"},
+      {R"({"profession": "astronaute"})", "profession", "« astronaute » n'est pas une valeur permise"},
       {R"({"secteur": 3})", "secteur", "texte parmi les valeurs permises"},
       {R"({"optam": "oui"})", "optam", "booléen"},
       {R"({"zonage": "ZIP"})", "zonage", "objet JSON"},
@@ -56,6 +56,11 @@ TEST_F(SituationTest, BadInputNamesTheField) {
     EXPECT_EQ(st.code(), Status::Code::kInvalidInput);
     EXPECT_EQ(st.field(), c.field) << st.message();
     EXPECT_NE(st.message().find(c.fragment), std::string::npos) << st.message();
+    // People read labels, never field paths (an unknown key is the user's own word).
+    if (schema_->FindIndexed(c.field)) {
+      EXPECT_EQ(st.message().find("« " + c.field + " »"), std::string::npos) << st.message();
+      EXPECT_NE(st.message().find(schema_->InWords(c.field)), std::string::npos) << st.message();
+    }
   }
 }
 

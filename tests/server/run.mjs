@@ -124,6 +124,35 @@ const tests = [
     assertError(await call('POST', '/api/v1/simulate?explications=peut-etre', { body: GP }), 400, 'explications');
   }],
 
+  ['POST /api/v1/simulate : situations strictes, champs nommés par leur libellé', async () => {
+    // Raw bodies: JSON.stringify cannot write a key twice.
+    const cases = [
+      ['{"age": 65, "age": 40}', 'age', '« votre âge » est donné deux fois'],
+      ['{"zonage": {"medecin": "ZIP", "medecin": "ZAC"}}', 'zonage.medecin', '« zonage médecins de la commune » est donné deux fois'],
+      ['{"stagiaires": [{"mois": 6}, {"mois": 2, "mois": 3}]}', 'stagiaires[1].mois', '(stagiaire n° 2) est donné deux fois'],
+      ['{"medecin_accueilli": {"age": 12}}', 'medecin_accueilli.age', '« âge du médecin que vous accueillez » doit être supérieur ou égal à 20'],
+      ['{"specialite": "Médecine générale"}', 'specialite', 'vouliez-vous dire « médecine générale » ?'],
+      ['{"secteur": 1.5}', 'secteur', '« votre secteur conventionnel »'],
+      ['{"date_installation": "2199-12-31"}', 'date_installation', 'est trop tardif'],
+      [`{"contrats": [{"id": "${'é'.repeat(65)}"}]}`, 'contrats[0].id', 'est trop long (64 caractères au plus)'],
+    ];
+    for (const [body, field, words] of cases) {
+      const r = await call('POST', '/api/v1/simulate', { body });
+      assertError(r, 400, field);
+      assert(r.json.erreur.includes(words), `message « ${words} » attendu : ${r.json.erreur}`);
+      const raw = /[._[]/.test(field) ? field : `« ${field} »`;  // a plain name may be a word of its label
+      assert(!r.json.erreur.includes(raw), `chemin brut « ${field} » dans le message : ${r.json.erreur}`);
+    }
+    // The other side of the same rules.
+    for (const body of ['{"secteur": 1.0, "profession": "medecin"}', '{"age": 30.0}', `{"contrats": [{"id": "caim"}]}`]) {
+      assertEqual((await call('POST', '/api/v1/simulate', { body })).status, 200, body);
+    }
+    // A key twice inside a request envelope.
+    const r = await call('POST', '/api/v1/comparer', { body: '{"situation": {"profession": "medecin", "profession": "infirmier"}, "communes": ["58194", "36044"]}' });
+    assertError(r, 400, 'situation.profession');
+    assert(r.json.erreur.includes('« votre profession » est donné deux fois'), r.json.erreur);
+  }],
+
   ['413 au-delà de 64 Kio', async () => {
     const big = JSON.stringify({ profession: 'medecin', specialite: 'x'.repeat(70 * 1024) });
     assertError(await call('POST', '/api/v1/simulate', { body: big }), 413);
@@ -262,7 +291,11 @@ const tests = [
     const r = await call('GET', '/api/v1/schema');
     assertEqual(r.status, 200, 'statut');
     const profession = r.json.champs.find((c) => c.chemin === 'profession');
-    assert(profession.question && profession.valeurs.some((v) => v.valeur === 'medecin' && v.libelle === 'Médecin'), 'profession');
+    assert(profession.question && profession.valeurs.some((v) => v.valeur === 'medecin' && v.libelle === 'médecin'), 'profession');
+    assertEqual(profession.libelle, 'votre profession', 'libellé de la profession');
+    const specialite = r.json.champs.find((c) => c.chemin === 'specialite');
+    assertEqual(specialite.type, 'enum', 'spécialité : liste fermée');
+    assertEqual(specialite.valeurs[0].valeur, 'medecine_generale', 'médecine générale en premier');
     const age = r.json.champs.find((c) => c.chemin === 'age');
     assertEqual(age.personnel, true, 'âge : donnée personnelle');
   }],

@@ -23,12 +23,6 @@ const BADGE = { eligible: 'fr-badge--success', a_preciser: 'fr-badge--info', non
 const CONDITION_TEXT = { remplie: 'Remplie', non_remplie: 'Non remplie', inconnue: 'À préciser' };
 const CONDITION_MARK = { remplie: '✓', non_remplie: '✗', inconnue: '?' };
 const PERIOD = { unique: 'versement unique', annuel: 'par an', mensuel: 'par mois' };
-const SPECIALITES = {
-  medecine_generale: 'Médecine générale', radiologie: 'Radiologie', radiotherapie: 'Radiothérapie',
-  stomatologie: 'Stomatologie', anesthesie: 'Anesthésie-réanimation', anatomo_cytopathologie: 'Anatomie et cytologie pathologiques',
-  medecine_nucleaire: 'Médecine nucléaire', pediatrie: 'Pédiatrie', psychiatrie: 'Psychiatrie', gynecologie: 'Gynécologie',
-  ophtalmologie: 'Ophtalmologie', cardiologie: 'Cardiologie', dermatologie: 'Dermatologie',
-};
 const HORIZON_YEARS = 5;
 
 const euroFormat = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR', minimumFractionDigits: 0, maximumFractionDigits: 2 });
@@ -123,10 +117,15 @@ function announce(text) {
 }
 
 // ---------------------------------------------------------------- schema
+// The schema's labels start in lower case (they read inside a sentence); the
+// page shows them as headings and options.
+const capitalized = (s) => (s ? s.charAt(0).toUpperCase() + s.slice(1) : s);
 function flatten(list) {
   for (const f of list) {
     if (f.type === 'list') continue; // lists (trainees, contracts) are not asked here
     if (f.type === 'object') { flatten(f.champs || []); continue; }
+    f.libelle = capitalized(f.libelle);
+    for (const v of f.valeurs || []) v.libelle = capitalized(v.libelle);
     fields.push(f);
     byPath.set(f.chemin, f);
   }
@@ -138,7 +137,6 @@ function valueText(field, v) {
   if (field.type === 'bool') return v ? 'Oui' : 'Non';
   if (field.type === 'enum') return field.valeurs.find((x) => x.valeur === v)?.libelle || v;
   if (field.type === 'date') return frenchDate(v);
-  if (field.chemin === 'specialite') return SPECIALITES[v] || v;
   if (field.chemin === 'commune') return state.communeLabel ? `${state.communeLabel} (${v})` : v;
   if (field.type === 'number' || field.type === 'integer') return String(v).replace('.', ',');
   return String(v);
@@ -300,10 +298,8 @@ function inputFor(field) {
       </div></div>`).join('');
   }
   let control;
-  if (field.type === 'enum' || (field.type === 'text' && field.suggestions)) {
-    const options = field.type === 'enum'
-      ? field.valeurs
-      : field.suggestions.map((s) => ({ valeur: s, libelle: SPECIALITES[s] || s }));
+  if (field.type === 'enum') {
+    const options = field.valeurs;
     control = `<select class="fr-select" id="q-input" name="q-input">
       <option value="" disabled ${current === undefined ? 'selected' : ''}>Choisissez</option>
       ${options.map((o) => `<option value="${esc(o.valeur)}" ${current === o.valeur ? 'selected' : ''}>${esc(o.libelle)}</option>`).join('')}
