@@ -161,8 +161,6 @@ class AidEvaluator {
     (void)r;
   }
 
-  const Fact* FactAt(const char* path) const { return situation_.Find(path); }
-
   void GateProfession(const Aid& aid, AidResult* r, bool* gate_false, bool* profession_false) {
     ConditionResult& c = r->conditions.emplace_back();
     c.text = aid.compiled->profession_gate;
@@ -177,6 +175,7 @@ class AidEvaluator {
       c.status = ConditionStatus::kNotMet;
       *gate_false = true;
       *profession_false = true;
+      r->scope = AidScope::kOtherApplicant;
     }
   }
 
@@ -197,6 +196,7 @@ class AidEvaluator {
       c.status = ConditionStatus::kNotMet;
       *gate_false = true;
       *applicant_false = false;  // one fact away: describe the structure
+      r->scope = AidScope::kOtherApplicant;
     }
   }
 
@@ -211,6 +211,7 @@ class AidEvaluator {
       } else {
         c.status = region_->text == aid.region ? ConditionStatus::kMet : ConditionStatus::kNotMet;
         *gate_false |= c.status == ConditionStatus::kNotMet;
+        if (c.status == ConditionStatus::kNotMet && r->scope == AidScope::kConcerns) r->scope = AidScope::kOtherPlace;
       }
     }
     if (!aid.departements.empty()) {
@@ -224,6 +225,7 @@ class AidEvaluator {
         const bool in = std::find(aid.departements.begin(), aid.departements.end(), departement_->text) != aid.departements.end();
         c.status = in ? ConditionStatus::kMet : ConditionStatus::kNotMet;
         *gate_false |= !in;
+        if (!in && r->scope == AidScope::kConcerns) r->scope = AidScope::kOtherPlace;
       }
     }
   }
