@@ -219,8 +219,12 @@ void AidJson(Writer& w, const Result& result, const AidResult& r, bool detailed)
   w.Key("montant");
   if (in_reach || r.running) Amount(w, result, r, detailed);
   else w.Null();
+  // Commitments are what one signs up to: by default only for the aids
+  // within reach (or running).
   w.Key("engagements").BeginArray();
-  for (const auto& c : aid.commitments) w.String(c.text);
+  if (in_reach || r.running || detailed) {
+    for (const auto& c : aid.commitments) w.String(c.text);
+  }
   w.EndArray();
   w.Key("conditions").BeginArray();
   for (const auto& c : r.conditions) {
@@ -258,14 +262,21 @@ void AidJson(Writer& w, const Result& result, const AidResult& r, bool detailed)
       w.Key("remboursement").BeginObject().Field("texte", aid.clawback).Field("prorata", aid.clawback_prorata).EndObject();
     }
   }
-  // In full within reach: every source; otherwise the aid's main source
-  // (and the window's when closed).
+  // In full within reach: every source; by default the one that answers
+  // first: the window's when closed, else the aid's main source.
   w.Key("sources").BeginArray();
-  for (const auto& s : aid.sources) {
-    Source(w, s);
-    if (!in_reach || !detailed) break;
+  const bool closed_by_window = r.status == AidStatus::kClosed && aid.window_source;
+  if (detailed) {
+    for (const auto& s : aid.sources) {
+      Source(w, s);
+      if (!in_reach) break;
+    }
+    if (closed_by_window) Source(w, *aid.window_source);
+  } else if (closed_by_window) {
+    Source(w, *aid.window_source);
+  } else if (!aid.sources.empty()) {
+    Source(w, aid.sources.front());
   }
-  if (r.status == AidStatus::kClosed && aid.window_source) Source(w, *aid.window_source);
   w.EndArray();
   w.Key("contact");
   Contact(w, r.contact, in_reach && detailed, in_reach || detailed);

@@ -123,7 +123,7 @@ const tests = [
     assertEqual(again.text, r.text, 'deuxième réponse identique');
     const gz = await fetch(server.url + '/api/v1/simulate', { method: 'POST', body: JSON.stringify(GP), headers: { 'Accept-Encoding': 'gzip' } });
     assertEqual(gz.headers.get('content-encoding'), 'gzip', 'gzip');
-    assertEqual(JSON.parse(zlib.gunzipSync(Buffer.from(await gz.arrayBuffer())).toString()), r.json, 'gzip : même document');
+    assertEqual(JSON.parse(await gz.text()), r.json, 'gzip : même document (décompressé par fetch)');
   }],
 
   ['réponse essentielle par défaut, explication complète sur demande', async () => {
@@ -133,7 +133,7 @@ const tests = [
     const doctors = new Set((await call('GET', '/api/v1/aides?profession=medecin')).json.map((a) => a.id));
     assert(lean.json.aides.every((a) => doctors.has(a.id)), 'aucune aide d\'une autre profession');
     assert(lean.json.aides_autres_professions > 10, `aides d'autres professions comptées : ${lean.json.aides_autres_professions}`);
-    const listed = lean.json.aides.length + lean.json.aides_autres_professions;
+    const listed = lean.json.aides.length + lean.json.aides_autres_professions + lean.json.aides_autres_territoires;
     const r = lean.json.resume;
     assertEqual(listed, r.eligible + r.non_eligible + r.a_preciser + r.ferme, 'toutes les aides sont listées ou comptées');
     for (const a of lean.json.aides) {
