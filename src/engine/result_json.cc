@@ -41,11 +41,23 @@ namespace {
 
 using json::Writer;
 
+// api-v1 keeps `document` (file name) and `extrait`; the registry adds what a
+// user can check: title, issuer, address, official or not; a page read online
+// says when it was read.
 void Source(Writer& w, const SourceRef& s) {
   w.BeginObject();
   if (!s.document.empty()) w.Field("document", s.document);
-  if (!s.url.empty()) w.Field("url", s.url);
   w.Field("extrait", s.excerpt);
+  if (s.doc) {
+    w.Field("titre", s.doc->title);
+    w.Field("emetteur", s.doc->issuer);
+    if (s.doc->date) w.Field("date", s.doc->date->ToString());
+    if (!s.doc->url.empty()) w.Field("url", s.doc->url);
+  } else if (!s.url.empty()) {
+    w.Field("url", s.url);
+  }
+  if (s.read_on) w.Field("lu_le", s.read_on->ToString());
+  w.Field("officiel", s.official());
   w.EndObject();
 }
 
@@ -111,6 +123,11 @@ void Amount(Writer& w, const Result& result, const AidResult& r, bool detailed) 
     MissingLabels(w, "manquants_libelles", result.catalog->schema(), a.missing);
   }
   if (!a.possible_bonuses.empty()) w.StringArray("majorations_possibles", a.possible_bonuses);
+  if (!a.unofficial.empty()) {
+    w.Key("sources_non_officielles").BeginArray();
+    for (const Parameter* p : a.unofficial) w.String(p->label);
+    w.EndArray();
+  }
   if (detailed && !a.parameters.empty()) {
     w.Key("parametres").BeginArray();
     for (const auto& use : a.parameters) {
@@ -216,6 +233,13 @@ void AidJson(Writer& w, const Result& result, const AidResult& r, bool detailed)
   w.Field("statut", AidStatusCode(r.status));
   w.Field("message", AidMessage(result, r));
   if (in_reach && detailed) w.Field("resume", aid.summary);
+  if (in_reach && !r.amount.unofficial.empty()) {
+    w.Key("avertissements").BeginArray();
+    w.String(UnofficialAmountNote(r));
+    w.EndArray();
+  }
+  if (detailed && aid.checked_on) w.Field("verifie_le", aid.checked_on->ToString());
+  if (r.possible_from) w.Field("possible_a_partir_du", r.possible_from->ToString());
   w.Key("montant");
   if (in_reach || r.running) Amount(w, result, r, detailed);
   else w.Null();
@@ -239,7 +263,10 @@ void AidJson(Writer& w, const Result& result, const AidResult& r, bool detailed)
   if (r.running) {
     w.Key("en_cours").BeginObject();
     w.Field("date_debut", r.running->start.ToString());
-    w.Field("date_fin", r.running->end.ToString());
+    w.Key("date_fin");
+    if (r.running->renewed) w.Null();
+    else w.String(r.running->end.ToString());
+    if (r.running->renewed) w.Field("reconduction_tacite", true);
     w.Key("versements_restants");
     Payments(w, r.running->remaining);
     w.EndObject();
