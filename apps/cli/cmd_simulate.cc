@@ -63,6 +63,9 @@ int RunSimulate(const SimulateOptions& o, const GlobalOptions& global) {
     if (Status st = ParseDateOption(o.date, "--date", &d); !st.ok()) return ReportError(st);
     request.situation.set_date(d);
   }
+  for (const auto& id : o.only) {
+    if (!catalog->FindAid(id)) return ReportError(Status::InvalidInput("--aide : aide inconnue « " + id + " »", "--aide"));
+  }
   request.only = o.only;
   std::unique_ptr<geo::CommuneIndex> communes;
   if (NeedsPlace(request.situation)) {
