@@ -52,6 +52,7 @@ int RunClassement(const ClassementOptions& o, const GlobalOptions& global) {
   const auto& places = answer.selection.places;
   const auto& without_coordinates = answer.selection.without_coordinates;
   const auto& ranked = answer.ranked;
+  const auto& unconfirmed = answer.unconfirmed;
   if (o.json) {
     std::cout << service::RankJson(answer, o.pretty ? 2 : -1) << "\n";
     return kExitOk;
@@ -79,6 +80,20 @@ int RunClassement(const ClassementOptions& o, const GlobalOptions& global) {
       std::cout << "\n";
     }
     if (r.to_specify > 0) std::cout << "   (" << r.to_specify << " aide(s) encore à préciser, non comptées)\n";
+  }
+  if (!unconfirmed.empty()) {
+    std::cout << "\nZonage à confirmer (" << unconfirmed.size()
+              << " commune(s) affichée(s)) : un arrêté plus récent que nos données a révisé leur zonage ; montants selon le zonage "
+                 "précédent, sous réserve, non classés avec les autres :\n";
+    for (const auto& r : unconfirmed) {
+      std::cout << "  • " << r.commune->name << " (" << r.commune->code << ") : " << text::Euros(r.total)
+                << " sous réserve";
+      for (const auto& [field, previous] : r.unconfirmed_zones) {
+        std::cout << " ; zonage précédent " << (field == "zonage.medecin" ? "médecins" : "profession") << " : "
+                  << (previous.empty() ? "inconnu" : previous);
+      }
+      std::cout << "\n";
+    }
   }
   if (!without_coordinates.empty()) {
     std::cout << "\n" << without_coordinates.size() << " commune(s) sans coordonnées n'ont pas pu être placées par distance.\n";

@@ -30,6 +30,7 @@ struct CommunesOptions {
   std::string date;
   std::string profession;
   std::string code;  // --code: one commune in full (JSON)
+  bool history = false;
 };
 
 // Situation profession values (catalog/situation.yaml) and their labels.
@@ -114,7 +115,7 @@ PlaceFacts Collect(const geo::CommuneIndex& index, const geo::Commune& c, Date d
 }
 
 std::string FactText(const geo::PlaceFact& f) {
-  std::string v = f.known ? ValueLabel(f.value) : f.possible ? "possible, à confirmer" : "inconnu";
+  std::string v = f.known ? ValueLabel(f.value) : f.possible || f.unconfirmed ? "à confirmer" : "inconnu";
   return v + " — " + f.note;
 }
 
@@ -159,6 +160,47 @@ void PrintText(const geo::CommuneIndex& index, const std::vector<geo::SearchHit>
   }
 }
 
+// --historique: the zoning history of one commune (by INSEE code), the
+// library's document with --json, else one line per period.
+int PrintHistory(const geo::CommuneIndex& index, const CommunesOptions& o, Date date) {
+  const geo::Lookup lookup = index.Find(o.query);
+  if (!lookup.commune) {
+    return ReportError(Status::InvalidInput("code INSEE inconnu « " + o.query.substr(0, 16) +
+                                            " » : l'historique se demande par code INSEE (cherchez-le avec « capsante communes NOM »)",
+                                            "QUERY"));
+  }
+  const geo::Commune& c = *lookup.commune;
+  if (o.json) {
+    std::string out;
+    if (Status st = service::CommuneDetailJson(index, c.code, {date, o.profession}, &out, /*history=*/true); !st.ok()) {
+      return ReportError(st);
+    }
+    std::printf("%s\n", out.c_str());
+    return kExitOk;
+  }
+  std::printf("%s  %s — %s (%s), %s : historique des zonages\n", c.code.c_str(), c.name.c_str(),
+              index.DepartementName(c.departement).c_str(), c.departement.c_str(), index.RegionName(c.region).c_str());
+  for (const geo::ZoningHistory& h : index.HistoryFor(c)) {
+    std::printf("\n  %s\n", h.label.c_str());
+    for (const geo::HistoryPeriod& p : h.periods) {
+      const geo::PlaceFact& f = p.fact;
+      const std::string span = p.from && p.to   ? "du " + p.from->ToFrench() + " au " + p.to->ToFrench()
+                               : p.from         ? "depuis le " + p.from->ToFrench()
+                               : p.to           ? "jusqu'au " + p.to->ToFrench()
+                                                : "sans limite de date";
+      const bool current = (!p.from || *p.from <= date) && (!p.to || date <= *p.to);
+      std::printf("    %s %s : %s\n", current ? "→" : " ", span.c_str(), FactText(f).c_str());
+    }
+    for (const geo::Decree* d : h.decrees) {
+      const std::string when = d->from             ? "en vigueur le " + d->from->ToFrench()
+                               : d->from_at_latest ? "en vigueur au plus tard le " + d->from_at_latest->ToFrench()
+                                                   : "date non trouvée";
+      std::printf("    texte : %s, %s (%s) — %s\n", d->authority.c_str(), d->reference.c_str(), when.c_str(), d->url.c_str());
+    }
+  }
+  return kExitOk;
+}
+
 int Run(const CommunesOptions& o, const GlobalOptions& global) {
   if (o.code.empty() && o.query.find_first_not_of(" \t") == std::string::npos) {
     return ReportError(Status::InvalidInput("la recherche est vide : donnez un nom, un code postal ou un code INSEE", "QUERY"));
@@ -184,6 +226,7 @@ int Run(const CommunesOptions& o, const GlobalOptions& global) {
   }
   std::unique_ptr<geo::CommuneIndex> index;
   if (Status st = LoadCommunes(global, &index); !st.ok()) return ReportError(st);
+  if (o.history) return PrintHistory(*index, o, date);
   const service::CommuneQuery query{date, o.profession};
   if (!o.code.empty()) {
     std::string out;
@@ -211,6 +254,8 @@ void RegisterCommunes(CLI::App& app, const GlobalOptions& global, int* exit_code
   CLI::App* cmd = app.add_subcommand(
       "communes", "Cherche une commune (nom, code postal ou code INSEE) et affiche ses zonages");
   cmd->add_option("QUERY", opts->query, "Nom (accents et majuscules indifférents), code postal ou code INSEE");
+  cmd->add_flag("--historique", opts->history,
+                "Historique des zonages de la commune (QUERY = code INSEE) : valeurs successives, arrêtés et dates");
   cmd->add_option("--code", opts->code, "Une commune en détail (JSON de l'API) : son code INSEE");
   cmd->add_option("--limit", opts->limit, "Nombre maximal de communes affichées (1 à 1000, défaut 10)");
   cmd->add_flag("--json", opts->json, "Sortie JSON");

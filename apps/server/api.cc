@@ -272,8 +272,14 @@ ApiResponse Api::Commune(const ApiRequest& r, std::string_view code) const {
   service::CommuneQuery query;
   if (auto e = QueryDate(r, &query.date)) return *e;
   if (auto e = QueryProfession(r, *catalog_, &query.profession)) return *e;
+  // ?historique=oui: the zoning history (as `capsante communes CODE --historique --json`).
+  bool history = false;
+  if (const std::string* h = QueryValue(r, "historique")) {
+    history = *h == "1" || *h == "oui" || *h == "true";
+    if (!history && *h != "0" && *h != "non" && *h != "false") return Error(400, "« historique » vaut oui ou non", "historique");
+  }
   std::string out;
-  if (Status st = service::CommuneDetailJson(*communes_, code, query, &out); !st.ok()) return FromStatus(st);
+  if (Status st = service::CommuneDetailJson(*communes_, code, query, &out, history); !st.ok()) return FromStatus(st);
   return Json(200, std::move(out));
 }
 

@@ -71,6 +71,7 @@ struct ComparedPlace {
   Result result;
   double total = 0;                                   // best compatible set within the horizon
   std::vector<std::pair<std::string, double>> kept;   // (aid id, euros) of that set
+  ProvisionalAnswer provisional;                      // an unconfirmed zone: the previous decree's answer, apart
 };
 
 struct CompareAnswer {
@@ -97,7 +98,8 @@ struct RankAnswer {
   Date date;
   int years = 5;
   SelectedPlaces selection;
-  std::vector<RankedPlace> ranked;  // distances filled for `autour`
+  std::vector<RankedPlace> ranked;       // distances filled for `autour`
+  std::vector<RankedPlace> unconfirmed;  // places whose zone is to be confirmed, ranked apart
 };
 
 // Scope errors name the scope key ("departement", "rayon_km", ...).
@@ -115,9 +117,10 @@ struct CommuneQuery {
 
 std::string CommuneSearchJson(const geo::CommuneIndex& index, std::string_view query, size_t limit,
                               const CommuneQuery& q);
-// NotFound naming `code` when the code is unknown.
+// NotFound naming `code` when the code is unknown. `history`: the zoning
+// history of the commune (geo::CommuneIndex::HistoryToJson) instead.
 Status CommuneDetailJson(const geo::CommuneIndex& index, std::string_view code, const CommuneQuery& q,
-                         std::string* out);
+                         std::string* out, bool history = false);
 
 // ---------------------------------------------------------------------------
 // Aids: the catalog's summary (optionally one profession's) and one aid in full.

@@ -17,6 +17,14 @@ void FactJson(Writer& w, const geo::PlaceFact& f) {
   if (f.known) w.String(f.value);
   else w.Null();
   w.Field("connu", f.known).Field("possible", f.possible).Field("couche", f.layer).Field("note", f.note);
+  // The decree behind the value (ARS zonings by region).
+  if (f.decree) w.Field("arrete", geo::DecreeLabel(*f.decree));
+  if (f.unconfirmed) {
+    w.Field("a_confirmer", true);
+    w.Key("valeur_precedente");
+    if (f.previous_value.empty()) w.Null();
+    else w.String(f.previous_value);
+  }
   w.EndObject();
 }
 
@@ -129,10 +137,14 @@ std::string CommuneSearchJson(const geo::CommuneIndex& index, std::string_view q
 }
 
 Status CommuneDetailJson(const geo::CommuneIndex& index, std::string_view code, const CommuneQuery& q,
-                         std::string* out) {
+                         std::string* out, bool history) {
   const geo::Lookup lookup = index.Find(std::string(code));
   if (!lookup.commune) {
     return Status::NotFound("commune inconnue : code INSEE « " + std::string(code.substr(0, 16)) + " »", "code");
+  }
+  if (history) {
+    *out = index.HistoryToJson(*lookup.commune, q.date);
+    return Status::Ok();
   }
   out->clear();
   Writer w(out);

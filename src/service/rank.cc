@@ -16,18 +16,21 @@ Status RankPlaces(const Env& env, const RankRequest& request, RankAnswer* out) {
   out->date = request.situation.date();
   out->years = request.years;
   CAPSANTE_RETURN_IF_ERROR(
-      Prefixed(Rank(*env.catalog, *env.communes, request.situation, out->selection.places, options, &out->ranked),
+      Prefixed(Rank(*env.catalog, *env.communes, request.situation, out->selection.places, options, &out->ranked,
+                    &out->unconfirmed),
                "situation."));
-  for (RankedPlace& r : out->ranked) {
-    for (const auto& n : out->selection.nearby) {
-      if (n.commune == r.commune) r.distance_km = n.distance_km;
+  for (auto* list : {&out->ranked, &out->unconfirmed}) {
+    for (RankedPlace& r : *list) {
+      for (const auto& n : out->selection.nearby) {
+        if (n.commune == r.commune) r.distance_km = n.distance_km;
+      }
     }
   }
   return Status::Ok();
 }
 
 std::string RankJson(const RankAnswer& answer, int indent) {
-  return RankingToJson(answer.date, answer.years, answer.selection, answer.ranked, indent);
+  return RankingToJson(answer.date, answer.years, answer.selection, answer.ranked, indent, answer.unconfirmed);
 }
 
 }  // namespace capsante::service

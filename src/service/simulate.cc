@@ -107,6 +107,7 @@ Status Compare(const Env& env, const CompareRequest& request, CompareAnswer* out
       p.total += amount;
       p.kept.emplace_back(a->aid->id, amount);
     }
+    p.provisional = Provisional(*env.catalog, s, place, request.years);
   }
   return Status::Ok();
 }
@@ -135,6 +136,14 @@ std::string CompareJson(const CompareAnswer& answer) {
       else w.String(f.value);
     }
     w.EndObject();
+    // An unconfirmed zone: the total above leaves its aids out; the previous
+    // decree's answer is given apart, "sous réserve".
+    if (p.provisional.applies) {
+      w.FieldNumber("total_sous_reserve", Cents(p.provisional.total));
+      w.Key("zonages_a_confirmer").BeginObject();
+      for (const auto& [field, value] : p.provisional.assumed) w.Field(std::string_view(field).substr(7), value);
+      w.EndObject();
+    }
     w.Key("resultat");
     WriteResult(w, r, answer.answer);
     w.EndObject();
