@@ -29,22 +29,7 @@ const char* ConditionStatusCode(ConditionStatus s) {
   return "inconnue";
 }
 
-bool JsonOptions::Detailed(std::string_view id) const {
-  if (details) return true;
-  for (const auto& d : details_for) {
-    if (d == id) return true;
-  }
-  return false;
-}
-
-namespace {
-
-using json::Writer;
-
-// api-v1 keeps `document` (file name) and `extrait`; the registry adds what a
-// user can check: title, issuer, address, official or not; a page read online
-// says when it was read.
-void Source(Writer& w, const SourceRef& s) {
+void WriteSource(json::Writer& w, const SourceRef& s) {
   w.BeginObject();
   if (!s.document.empty()) w.Field("document", s.document);
   w.Field("extrait", s.excerpt);
@@ -60,6 +45,23 @@ void Source(Writer& w, const SourceRef& s) {
   w.Field("officiel", s.official());
   w.EndObject();
 }
+
+bool JsonOptions::Detailed(std::string_view id) const {
+  if (details) return true;
+  for (const auto& d : details_for) {
+    if (d == id) return true;
+  }
+  return false;
+}
+
+namespace {
+
+using json::Writer;
+
+// api-v1 keeps `document` (file name) and `extrait`; the registry adds what a
+// user can check: title, issuer, address, official or not; a page read online
+// says when it was read.
+void Source(Writer& w, const SourceRef& s) { WriteSource(w, s); }
 
 // Euros to the cent.
 // The legal text behind a zone fact: {"autorite", "reference", "date_effet",

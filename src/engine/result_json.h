@@ -10,6 +10,10 @@ namespace capsante {
 
 void WriteResult(json::Writer& w, const Result& result, const JsonOptions& options);
 
+// A source sentence, the one shape every document uses: {"document",
+// "extrait", "titre", "emetteur", "date", "url", "lu_le", "officiel"}.
+void WriteSource(json::Writer& w, const SourceRef& s);
+
 }  // namespace capsante
 
 #endif  // CAPSANTE_SRC_ENGINE_RESULT_JSON_H_

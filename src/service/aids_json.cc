@@ -2,6 +2,7 @@
 // /api/v1/aides) and one aid in full (capsante aide ID --json, GET
 // /api/v1/aides/{id}).
 #include "capsante/service.h"
+#include "engine/result_json.h"
 #include "util/json_writer.h"
 
 namespace capsante::service {
@@ -10,13 +11,7 @@ namespace {
 
 using json::Writer;
 
-void Source(Writer& w, const SourceRef& s) {
-  w.BeginObject();
-  if (!s.document.empty()) w.Field("document", s.document);
-  if (!s.url.empty()) w.Field("url", s.url);
-  w.Field("extrait", s.excerpt);
-  w.EndObject();
-}
+void Source(Writer& w, const SourceRef& s) { WriteSource(w, s); }
 
 void SourceOrNull(Writer& w, const std::optional<SourceRef>& s) {
   if (s) Source(w, *s);
