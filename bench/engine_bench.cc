@@ -73,11 +73,32 @@ void BM_EvaluateEmptySituation(benchmark::State& state) {
 }
 BENCHMARK(BM_EvaluateEmptySituation)->Unit(benchmark::kMicrosecond);
 
-void BM_ResultToJson(benchmark::State& state) {
+// The default (lean) answer, and the full one ("details": true).
+void BM_ResultToJsonLean(benchmark::State& state) {
   const capsante::Result r = capsante::Evaluate(TheCatalog(), Doctor());
-  for (auto _ : state) benchmark::DoNotOptimize(capsante::ToJson(r));
+  size_t bytes = 0;
+  for (auto _ : state) {
+    const std::string out = capsante::ToJson(r);
+    bytes = out.size();
+    benchmark::DoNotOptimize(out);
+  }
+  state.counters["octets"] = static_cast<double>(bytes);
 }
-BENCHMARK(BM_ResultToJson)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_ResultToJsonLean)->Unit(benchmark::kMicrosecond);
+
+void BM_ResultToJsonDetails(benchmark::State& state) {
+  const capsante::Result r = capsante::Evaluate(TheCatalog(), Doctor());
+  capsante::JsonOptions o;
+  o.details = true;
+  size_t bytes = 0;
+  for (auto _ : state) {
+    const std::string out = capsante::ToJson(r, o);
+    bytes = out.size();
+    benchmark::DoNotOptimize(out);
+  }
+  state.counters["octets"] = static_cast<double>(bytes);
+}
+BENCHMARK(BM_ResultToJsonDetails)->Unit(benchmark::kMicrosecond);
 
 }  // namespace
 

@@ -7,7 +7,8 @@
 #   nlohmann-json3-dev         JSON in and out (header-only, exact error positions)
 #   libyaml-cpp-dev            the catalog is YAML; yaml-cpp keeps line/column marks
 #   libcli11-dev               the command line (one file per subcommand)
-#   libcpp-httplib-dev         the HTTP server (`capsante serve`)
+#   libboost-dev               the HTTP server (`capsante serve`): Boost.Beast over Asio, header-only
+#   zlib1g-dev                 gzip of the server's answers
 #   libgtest-dev libgmock-dev  unit tests
 #   libbenchmark-dev           benchmarks (Google Benchmark)
 #   clang-14 libclang-rt-14-dev  libFuzzer targets
@@ -18,7 +19,7 @@ set -euo pipefail
 
 packages=(
   build-essential cmake pkg-config git ca-certificates
-  nlohmann-json3-dev libyaml-cpp-dev libcli11-dev libcpp-httplib-dev libssl-dev
+  nlohmann-json3-dev libyaml-cpp-dev libcli11-dev libboost-dev zlib1g-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   clang-14 libclang-rt-14-dev
   wrk

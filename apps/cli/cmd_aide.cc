@@ -6,6 +6,7 @@
 #include <CLI/CLI.hpp>
 
 #include "capsante/catalog.h"
+#include "capsante/service.h"
 #include "common.h"
 #include "capsante/text.h"
 
@@ -14,6 +15,7 @@ namespace {
 
 struct AideOptions {
   std::string id;
+  bool json = false;
 };
 
 void PrintSource(const SourceRef& s, const char* indent) {
@@ -25,6 +27,12 @@ int RunAide(const AideOptions& o, const GlobalOptions& global) {
   if (Status st = LoadCatalog(global, &catalog); !st.ok()) return ReportError(st);
   const Aid* aid = catalog->FindAid(o.id);
   if (!aid) return ReportError(Status::InvalidInput("aide inconnue « " + o.id + " » (voir « capsante aides »)", "ID"));
+  if (o.json) {
+    std::string out;
+    if (Status st = service::AidJson(*catalog, o.id, &out); !st.ok()) return ReportError(st);
+    std::cout << out << "\n";
+    return kExitOk;
+  }
   std::cout << aid->name << " [" << aid->id << "]\n" << aid->summary << "\n\n";
   std::cout << "Financeur : " << aid->payer << "\n";
   std::cout << "Professions :";
@@ -139,6 +147,7 @@ void RegisterAide(CLI::App& app, const GlobalOptions& global, int* exit_code) {
   auto opts = std::make_shared<AideOptions>();
   CLI::App* sub = app.add_subcommand("aide", "Détail d'une aide : conditions, montants, paramètres datés, sources");
   sub->add_option("ID", opts->id, "Identifiant de l'aide (voir « capsante aides »)")->required();
+  sub->add_flag("--json", opts->json, "Sortie JSON (celle de l'API)");
   sub->callback([opts, &global, exit_code] { *exit_code = RunAide(*opts, global); });
 }
 

@@ -4,9 +4,9 @@
 #include <memory>
 
 #include <CLI/CLI.hpp>
-#include <nlohmann/json.hpp>
 
 #include "capsante/catalog.h"
+#include "capsante/service.h"
 #include "common.h"
 
 namespace capsante::cli {
@@ -91,37 +91,26 @@ void Markdown(const Catalog& catalog, std::ostream& out) {
 int RunAides(const AidesOptions& o, const GlobalOptions& global) {
   std::unique_ptr<Catalog> catalog;
   if (Status st = LoadCatalog(global, &catalog); !st.ok()) return ReportError(st);
-  const FieldSpec* profession = catalog->schema().Find("profession");
-  if (!o.profession.empty() && profession && profession->EnumIndex(o.profession) < 0) {
-    return ReportError(Status::InvalidInput("--profession : profession inconnue « " + o.profession + " »", "--profession"));
+  if (!o.profession.empty()) {
+    if (Status st = service::CheckProfession(*catalog, o.profession, "--profession"); !st.ok()) return ReportError(st);
   }
   if (o.markdown) {
     Markdown(*catalog, std::cout);
     return kExitOk;
   }
-  nlohmann::ordered_json out = nlohmann::ordered_json::array();
+  if (o.json) {
+    std::cout << service::AidsJson(*catalog, o.profession) << "\n";
+    return kExitOk;
+  }
   for (const Aid& aid : catalog->aids()) {
     if (!o.profession.empty() &&
         std::find(aid.professions.begin(), aid.professions.end(), o.profession) == aid.professions.end()) {
-      continue;
-    }
-    if (o.json) {
-      out.push_back({{"id", aid.id},
-                     {"nom", aid.name},
-                     {"financeur", aid.payer},
-                     {"famille", aid.family},
-                     {"professions", aid.professions},
-                     {"region", aid.region.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(aid.region)},
-                     {"ouverture", aid.opens ? nlohmann::ordered_json(aid.opens->ToString()) : nlohmann::ordered_json(nullptr)},
-                     {"fermeture", aid.closes ? nlohmann::ordered_json(aid.closes->ToString()) : nlohmann::ordered_json(nullptr)},
-                     {"resume", aid.summary}});
       continue;
     }
     std::cout << aid.id << "\n  " << aid.name << "\n  Financeur : " << aid.payer << "\n  Professions : " << Join(aid.professions)
               << "\n  Région : " << (aid.region.empty() ? "toute la France" : aid.region) << "\n  Souscription : " << Window(aid)
               << "\n\n";
   }
-  if (o.json) std::cout << out.dump(2) << "\n";
   return kExitOk;
 }
 

@@ -7,6 +7,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "capsante/service.h"
 #include "capsante/text.h"
 #include "place_common.h"
 
@@ -24,6 +25,7 @@ struct ClassementOptions {
   int limit = 30;
   bool json = false;
   bool by_plan = false;
+  bool pretty = false;
   std::string date;
 };
 
@@ -32,41 +34,32 @@ int RunClassement(const ClassementOptions& o, const GlobalOptions& global) {
   if (o.limit < 0 || o.limit > 100000) return ReportError(Status::InvalidInput("--limite doit être positif", "--limite"));
   PlaceContext ctx;
   if (Status st = LoadPlaceContext(global, o.situation, o.date, &ctx); !st.ok()) return ReportError(st);
-  PlaceScope scope;
-  scope.departement = o.departement;
-  scope.region = o.region;
-  scope.france = o.france;
-  scope.around = o.around;
-  scope.radius_km = o.radius_km;
-  SelectedPlaces selection;
-  if (Status st = SelectPlaces(*ctx.communes, scope, &selection); !st.ok()) {
+  service::RankRequest request;
+  request.situation = ctx.situation;
+  request.scope.departement = o.departement;
+  request.scope.region = o.region;
+  request.scope.france = o.france;
+  request.scope.around = o.around;
+  request.scope.radius_km = o.radius_km;
+  request.years = o.years;
+  request.limit = static_cast<size_t>(o.limit);
+  request.by_plan = o.by_plan;
+  service::RankAnswer answer;
+  if (Status st = service::RankPlaces({ctx.catalog.get(), ctx.communes.get()}, request, &answer); !st.ok()) {
+    if (st.code() != Status::Code::kInvalidInput || st.field().rfind("situation.", 0) == 0) return ReportError(st);
     // Name the option as the user typed it.
-    std::string option = st.field() == "rayon_km" ? "--rayon-km" : st.field() == "autour" ? "--autour" : "--" + st.field();
+    std::string option = st.field() == "rayon_km" ? "--rayon-km" : "--" + st.field();
     return ReportError(Status::InvalidInput(st.message(), option));
   }
-  RankOptions options;
-  options.years = o.years;
-  options.limit = static_cast<size_t>(o.limit);
-  options.by_plan = o.by_plan;
-  std::vector<RankedPlace> ranked, unconfirmed;
-  if (Status st = Rank(*ctx.catalog, *ctx.communes, ctx.situation, selection.places, options, &ranked, &unconfirmed);
-      !st.ok()) {
-    return ReportError(st);
-  }
-  for (auto* list : {&ranked, &unconfirmed}) {
-    for (auto& r : *list) {
-      for (const auto& n : selection.nearby) {
-        if (n.commune == r.commune) r.distance_km = n.distance_km;
-      }
-    }
-  }
-  const auto& places = selection.places;
-  const auto& without_coordinates = selection.without_coordinates;
+  const auto& places = answer.selection.places;
+  const auto& without_coordinates = answer.selection.without_coordinates;
+  const auto& ranked = answer.ranked;
+  const auto& unconfirmed = answer.unconfirmed;
   if (o.json) {
-    std::cout << RankingToJson(ctx.situation.date(), o.years, selection, ranked, 2, unconfirmed) << "\n";
+    std::cout << service::RankJson(answer, o.pretty ? 2 : -1) << "\n";
     return kExitOk;
   }
-  std::cout << "Classement de " << places.size() << " communes au " << ctx.situation.date().ToFrench() << ", sur " << o.years
+  std::cout << "Classement de " << places.size() << " communes au " << answer.date.ToFrench() << ", sur " << o.years
             << " an(s) ("
             << (o.by_plan ? "meilleur plan d'aides signées l'une après l'autre, aides éligibles seulement"
                           : "meilleure combinaison d'aides cumulables, aides éligibles seulement")
@@ -93,7 +86,6 @@ int RunClassement(const ClassementOptions& o, const GlobalOptions& global) {
     }
     if (r.to_specify > 0) std::cout << "   (" << r.to_specify << " aide(s) encore à préciser, non comptées)\n";
   }
-  if (ranked.empty() && !unconfirmed.empty()) std::cout << "Aucune commune dont le zonage est confirmé à cette date.\n";
   if (!unconfirmed.empty()) {
     std::cout << "\nZonage à confirmer (" << unconfirmed.size()
               << " commune(s) affichée(s)) : un arrêté plus récent que nos données a révisé leur zonage ; montants selon le zonage "
@@ -128,7 +120,8 @@ void RegisterClassement(CLI::App& app, const GlobalOptions& global, int* exit_co
   sub->add_option("--annees", o->years, "Horizon en années (défaut 5)");
   sub->add_option("--limite", o->limit, "Nombre de communes affichées (défaut 30, 0 = toutes)");
   sub->add_option("--date", o->date, "Date de simulation AAAA-MM-JJ");
-  sub->add_flag("--json", o->json, "Sortie JSON");
+  sub->add_flag("--json", o->json, "Sortie JSON (celle de l'API)");
+  sub->add_flag("--pretty", o->pretty, "JSON indenté");
   sub->add_flag("--par-plan", o->by_plan, "Classer par le total du meilleur plan d'aides sur l'horizon (capsante plan)");
   sub->callback([o, &global, exit_code] { *exit_code = RunClassement(*o, global); });
 }

@@ -9,13 +9,13 @@
 #include <charconv>
 #include <cstdio>
 #include <memory>
-#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "capsante/date.h"
 #include "capsante/geo.h"
+#include "capsante/service.h"
 #include "capsante/status.h"
 #include "common.h"
 
@@ -29,6 +29,7 @@ struct CommunesOptions {
   bool json = false;
   std::string date;
   std::string profession;
+  std::string code;  // --code: one commune in full (JSON)
   bool history = false;
 };
 
@@ -159,67 +160,6 @@ void PrintText(const geo::CommuneIndex& index, const std::vector<geo::SearchHit>
   }
 }
 
-nlohmann::json FactJson(const geo::PlaceFact& f) {
-  nlohmann::json j = {{"champ", f.field},     {"valeur", f.known ? nlohmann::json(f.value) : nlohmann::json(nullptr)},
-                      {"connu", f.known},     {"possible", f.possible},
-                      {"couche", f.layer},    {"note", f.note}};
-  if (f.decree) j["arrete"] = geo::DecreeLabel(*f.decree);
-  if (f.unconfirmed) {
-    j["a_confirmer"] = true;
-    j["valeur_precedente"] = f.previous_value.empty() ? nlohmann::json(nullptr) : nlohmann::json(f.previous_value);
-  }
-  return j;
-}
-
-void PrintJson(const geo::CommuneIndex& index, const CommunesOptions& o,
-               const std::vector<geo::SearchHit>& hits, Date date) {
-  nlohmann::json out;
-  out["requete"] = o.query;
-  out["date"] = date.ToString();
-  out["communes"] = nlohmann::json::array();
-  for (const geo::SearchHit& h : hits) {
-    const geo::Commune& c = *h.commune;
-    nlohmann::json j;
-    j["code"] = c.code;
-    j["nom"] = c.name;
-    j["type"] = geo::CommuneKindCode(c.kind);
-    j["rattachement"] = c.parent_code.empty() ? nlohmann::json(nullptr) : nlohmann::json(c.parent_code);
-    j["correspondance"] = geo::MatchCode(h.match);
-    if (!h.note.empty()) j["note"] = h.note;
-    j["departement"] = {{"code", c.departement}, {"nom", index.DepartementName(c.departement)}};
-    j["region"] = {{"code", c.region}, {"nom", index.RegionName(c.region)}};
-    j["codes_postaux"] = c.postal_codes;
-    j["population"] = c.population >= 0 ? nlohmann::json(c.population) : nlohmann::json(nullptr);
-    j["coordonnees"] = c.has_coordinates
-                           ? nlohmann::json{{"latitude", c.latitude}, {"longitude", c.longitude}}
-                           : nlohmann::json(nullptr);
-    const geo::Territory t = index.TerritoryFor(c);
-    j["territoire"] = {{"densite", t.density_level.empty() ? nlohmann::json(nullptr) : nlohmann::json(t.density_level)},
-                       {"densite_libelle", t.density_label},
-                       {"frr", t.frr_class},
-                       {"massif", t.massif}};
-    const PlaceFacts facts = Collect(index, c, date, o.profession);
-    j["faits"] = nlohmann::json::array();
-    for (const geo::PlaceFact& f : facts.common) j["faits"].push_back(FactJson(f));
-    j["zonages_professions"] = nlohmann::json::object();
-    for (const auto& [p, f] : facts.by_profession) j["zonages_professions"][p] = FactJson(f);
-    out["communes"].push_back(std::move(j));
-  }
-  out["couches"] = nlohmann::json::array();
-  for (const geo::LayerInfo& l : index.layers()) {
-    out["couches"].push_back({{"id", l.id},
-                              {"champ", l.field},
-                              {"libelle", l.label},
-                              {"producteur", l.producer},
-                              {"millesime", l.vintage},
-                              {"debut", l.from ? nlohmann::json(l.from->ToString()) : nlohmann::json(nullptr)},
-                              {"fin", l.to ? nlohmann::json(l.to->ToString()) : nlohmann::json(nullptr)},
-                              {"provenance", l.provenance},
-                              {"avertissement", l.caveat}});
-  }
-  std::printf("%s\n", out.dump(2).c_str());
-}
-
 // --historique: the zoning history of one commune (by INSEE code), the
 // library's document with --json, else one line per period.
 int PrintHistory(const geo::CommuneIndex& index, const CommunesOptions& o, Date date) {
@@ -231,7 +171,11 @@ int PrintHistory(const geo::CommuneIndex& index, const CommunesOptions& o, Date 
   }
   const geo::Commune& c = *lookup.commune;
   if (o.json) {
-    std::printf("%s\n", index.HistoryToJson(c, date, 2).c_str());
+    std::string out;
+    if (Status st = service::CommuneDetailJson(index, c.code, {date, o.profession}, &out, /*history=*/true); !st.ok()) {
+      return ReportError(st);
+    }
+    std::printf("%s\n", out.c_str());
     return kExitOk;
   }
   std::printf("%s  %s — %s (%s), %s : historique des zonages\n", c.code.c_str(), c.name.c_str(),
@@ -258,7 +202,7 @@ int PrintHistory(const geo::CommuneIndex& index, const CommunesOptions& o, Date 
 }
 
 int Run(const CommunesOptions& o, const GlobalOptions& global) {
-  if (o.query.find_first_not_of(" \t") == std::string::npos) {
+  if (o.code.empty() && o.query.find_first_not_of(" \t") == std::string::npos) {
     return ReportError(Status::InvalidInput("la recherche est vide : donnez un nom, un code postal ou un code INSEE", "QUERY"));
   }
   int limit = 0;
@@ -281,16 +225,20 @@ int Run(const CommunesOptions& o, const GlobalOptions& global) {
                                             "--profession"));
   }
   std::unique_ptr<geo::CommuneIndex> index;
-  Status st = geo::CommuneIndex::Load(ResolveHome(global) + "/data", &index);
-  if (!st.ok()) {
-    // A missing data file is a broken installation, not a transient I/O error.
-    if (st.code() == Status::Code::kIoError) st = Status::InvalidCatalog(st.message(), st.field());
-    return ReportError(st);
-  }
+  if (Status st = LoadCommunes(global, &index); !st.ok()) return ReportError(st);
   if (o.history) return PrintHistory(*index, o, date);
+  const service::CommuneQuery query{date, o.profession};
+  if (!o.code.empty()) {
+    std::string out;
+    if (Status st = service::CommuneDetailJson(*index, o.code, query, &out); !st.ok()) {
+      return ReportError(Status::InvalidInput(st.message(), "--code"));
+    }
+    std::printf("%s\n", out.c_str());
+    return kExitOk;
+  }
   const std::vector<geo::SearchHit> hits = index->Search(o.query, static_cast<size_t>(limit));
   if (o.json) {
-    PrintJson(*index, o, hits, date);
+    std::printf("%s\n", service::CommuneSearchJson(*index, o.query, static_cast<size_t>(limit), query).c_str());
   } else if (hits.empty()) {
     std::printf("Aucune commune ne correspond à « %s ».\n", o.query.c_str());
   } else {
@@ -305,13 +253,13 @@ void RegisterCommunes(CLI::App& app, const GlobalOptions& global, int* exit_code
   auto opts = std::make_shared<CommunesOptions>();
   CLI::App* cmd = app.add_subcommand(
       "communes", "Cherche une commune (nom, code postal ou code INSEE) et affiche ses zonages");
-  cmd->add_option("QUERY", opts->query, "Nom (accents et majuscules indifférents), code postal ou code INSEE")
-      ->required();
+  cmd->add_option("QUERY", opts->query, "Nom (accents et majuscules indifférents), code postal ou code INSEE");
+  cmd->add_flag("--historique", opts->history,
+                "Historique des zonages de la commune (QUERY = code INSEE) : valeurs successives, arrêtés et dates");
+  cmd->add_option("--code", opts->code, "Une commune en détail (JSON de l'API) : son code INSEE");
   cmd->add_option("--limit", opts->limit, "Nombre maximal de communes affichées (1 à 1000, défaut 10)");
   cmd->add_flag("--json", opts->json, "Sortie JSON");
   cmd->add_option("--date", opts->date, "Date des zonages (AAAA-MM-JJ, défaut : aujourd'hui)");
-  cmd->add_flag("--historique", opts->history,
-                "Historique des zonages de la commune (QUERY = code INSEE) : valeurs successives, arrêtés et dates");
   cmd->add_option("--profession", opts->profession,
                   "Profession de la situation (medecin, infirmier, …) ; défaut : toutes celles qui ont un zonage");
   cmd->callback([opts, &global, exit_code]() { *exit_code = Run(*opts, global); });

@@ -4,7 +4,7 @@
 
 #include <CLI/CLI.hpp>
 
-#include "capsante/engine.h"
+#include "capsante/service.h"
 #include "capsante/text.h"
 #include "place_common.h"
 
@@ -17,6 +17,7 @@ struct ComparerOptions {
   int years = 5;
   bool json = false;
   bool by_plan = false;
+  bool pretty = false;
   std::string date;
 };
 
@@ -35,58 +36,54 @@ std::string Cell(const AidResult& r) {
 }
 
 int RunComparer(const ComparerOptions& o, const GlobalOptions& global) {
-  if (o.codes.size() < 2 || o.codes.size() > 10) {
-    return ReportError(Status::InvalidInput("donnez de 2 à 10 codes INSEE de communes à comparer", "CODES"));
-  }
-  if (o.years < 1 || o.years > 10) return ReportError(Status::InvalidInput("--annees va de 1 à 10", "--annees"));
   PlaceContext ctx;
   if (Status st = LoadPlaceContext(global, o.situation, o.date, &ctx); !st.ok()) return ReportError(st);
-  std::vector<Result> results;
-  std::vector<Situation> situations;
-  std::vector<ProvisionalAnswer> provisional;
-  for (const auto& code : o.codes) {
-    Situation s;
-    PlaceResolution place;
-    if (Status st = SituationAt(ctx, code, &s, &place); !st.ok()) return ReportError(st);
-    Result r = Evaluate(*ctx.catalog, s, {});
-    ApplyPlace(place, &r);
-    results.push_back(std::move(r));
-    provisional.push_back(Provisional(*ctx.catalog, s, place, o.years));
-    situations.push_back(std::move(s));
+  service::CompareRequest request;
+  request.situation = ctx.situation;
+  request.communes = o.codes;
+  request.years = o.years;
+  request.by_plan = o.by_plan;
+  service::CompareAnswer answer;
+  if (Status st = service::Compare({ctx.catalog.get(), ctx.communes.get()}, request, &answer); !st.ok()) {
+    // Name the arguments as the user typed them.
+    if (st.field() == "annees") return ReportError(Status::InvalidInput("--annees va de 1 à 10", "--annees"));
+    if (st.field().rfind("communes", 0) == 0) return ReportError(Status::InvalidInput(st.message(), "CODES"));
+    return ReportError(st);
   }
   if (o.json) {
-    std::cout << "[";
-    for (size_t i = 0; i < results.size(); ++i) std::cout << (i ? "," : "") << ToJson(results[i]);
-    std::cout << "]\n";
+    answer.answer.indent = o.pretty ? 2 : -1;
+    std::cout << service::CompareJson(answer) << "\n";
     return kExitOk;
   }
-  std::cout << "Comparaison au " << ctx.situation.date().ToFrench() << "\n\n";
-  for (size_t i = 0; i < results.size(); ++i) {
-    const Result& r = results[i];
-    const double total = TotalWithin(*ctx.catalog, situations[i], r, o.years, o.by_plan);
-    std::cout << "• " << r.commune->name << " (" << r.commune->code << ") : " << text::Euros(total) << " sur " << o.years << " an(s)" << (o.by_plan ? " (meilleur plan)" : "");
+  std::cout << "Comparaison au " << answer.date.ToFrench() << "\n\n";
+  for (const auto& p : answer.places) {
+    const Result& r = p.result;
+    std::cout << "• " << r.commune->name << " (" << r.commune->code << ") : " << text::Euros(p.total) << " sur " << o.years << " an(s)" << (o.by_plan ? " (meilleur plan)" : "");
     for (const auto& f : r.facts) {
       if (f.field != "zonage.medecin" && f.field != "zonage.profession") continue;
       std::cout << " ; " << f.field.substr(7) << " " << (f.value.empty() ? (f.unconfirmed ? "à confirmer" : "inconnu") : f.value);
       if (f.decree && !f.value.empty()) std::cout << " (" << f.decree->label << ")";
     }
     // Kept apart from the confirmed total: the zone is to be confirmed.
-    if (provisional[i].applies) {
-      std::cout << "\n    zonage à confirmer : " << text::Euros(provisional[i].total) << " sous réserve, selon le zonage précédent (";
-      for (size_t k = 0; k < provisional[i].assumed.size(); ++k) {
-        std::cout << (k ? ", " : "") << provisional[i].assumed[k].second;
+    if (p.provisional.applies) {
+      std::cout << "\n    zonage à confirmer : " << text::Euros(p.provisional.total) << " sous réserve, selon le zonage précédent (";
+      for (size_t k = 0; k < p.provisional.assumed.size(); ++k) {
+        std::cout << (k ? ", " : "") << p.provisional.assumed[k].second;
       }
       std::cout << ")";
     }
     std::cout << "\n";
   }
   std::cout << "\n";
-  for (size_t a = 0; a < results[0].aids.size(); ++a) {
+  const auto& first = answer.places[0].result;
+  for (size_t a = 0; a < first.aids.size(); ++a) {
     bool interesting = false;
-    for (const auto& r : results) interesting |= r.aids[a].status == AidStatus::kEligible || r.aids[a].status == AidStatus::kToSpecify;
+    for (const auto& p : answer.places) {
+      interesting |= p.result.aids[a].status == AidStatus::kEligible || p.result.aids[a].status == AidStatus::kToSpecify;
+    }
     if (!interesting) continue;
-    std::cout << results[0].aids[a].aid->id << "\n";
-    for (const auto& r : results) std::cout << "   " << r.commune->name << " : " << Cell(r.aids[a]) << "\n";
+    std::cout << first.aids[a].aid->id << "\n";
+    for (const auto& p : answer.places) std::cout << "   " << p.result.commune->name << " : " << Cell(p.result.aids[a]) << "\n";
   }
   return kExitOk;
 }
@@ -100,7 +97,8 @@ void RegisterComparer(CLI::App& app, const GlobalOptions& global, int* exit_code
   sub->add_option("CODES", o->codes, "Codes INSEE des communes (2 à 10)")->required();
   sub->add_option("--annees", o->years, "Horizon en années pour le total (défaut 5)");
   sub->add_option("--date", o->date, "Date de simulation AAAA-MM-JJ");
-  sub->add_flag("--json", o->json, "Sortie JSON (un résultat par commune)");
+  sub->add_flag("--json", o->json, "Sortie JSON (celle de l'API : totaux et un résultat par commune)");
+  sub->add_flag("--pretty", o->pretty, "JSON indenté");
   sub->add_flag("--par-plan", o->by_plan, "Total du meilleur plan d'aides sur l'horizon (capsante plan) au lieu des aides cumulables d'aujourd'hui");
   sub->callback([o, &global, exit_code] { *exit_code = RunComparer(*o, global); });
 }

@@ -25,13 +25,11 @@ struct ServeOptions {
   std::string host = "127.0.0.1";
   int threads = 0;
   std::string web;
-  int cache_mb = 16;
   bool no_log = false;
 };
 
 int RunServe(const ServeOptions& o, const GlobalOptions& global) {
   const auto t0 = std::chrono::steady_clock::now();
-  if (o.cache_mb < 0 || o.cache_mb > 4096) return ReportError(Status::InvalidInput("--cache-mo va de 0 à 4096", "--cache-mo"));
   // Signals are taken by one thread (sigwait), never by a handler: block them
   // before any worker thread exists, so that every thread inherits the mask.
   sigset_t signals;
@@ -47,7 +45,6 @@ int RunServe(const ServeOptions& o, const GlobalOptions& global) {
   options.host = o.host;
   options.port = o.port;
   options.threads = o.threads;
-  options.cache_bytes = static_cast<size_t>(o.cache_mb) << 20;
   options.access_log = !o.no_log;
   std::unique_ptr<server::Server> srv;
   if (Status st = server::Server::Create(options, &srv); !st.ok()) return ReportError(st);
@@ -55,7 +52,7 @@ int RunServe(const ServeOptions& o, const GlobalOptions& global) {
 
   const std::string host = srv->host().find(':') != std::string::npos ? "[" + srv->host() + "]" : srv->host();
   if (!srv->web_warning().empty()) std::cerr << "attention : " << srv->web_warning() << "\n";
-  std::printf("capsante prêt en %.0f ms (%d fils de traitement)\nOuvrez http://%s:%d/ dans votre navigateur — Ctrl+C pour arrêter.\n",
+  std::printf("capsante prêt en %.0f ms (%d fils réseau)\nOuvrez http://%s:%d/ dans votre navigateur — Ctrl+C pour arrêter.\n",
               ms, srv->threads(), host.c_str(), srv->port());
   std::fflush(stdout);
 
@@ -82,9 +79,8 @@ void RegisterServe(CLI::App& app, const GlobalOptions& global, int* exit_code) {
   CLI::App* sub = app.add_subcommand("serve", "Lance le serveur web : l'API JSON et la page du simulateur");
   sub->add_option("--port", opts->port, "Port d'écoute (défaut 8080 ; 0 = un port libre)");
   sub->add_option("--host", opts->host, "Adresse d'écoute (défaut 127.0.0.1)");
-  sub->add_option("--threads", opts->threads, "Fils de traitement (défaut : automatique, 128 au moins)");
+  sub->add_option("--threads", opts->threads, "Fils réseau (défaut : un par cœur)");
   sub->add_option("--web", opts->web, "Dossier de la page web (défaut : <home>/web)");
-  sub->add_option("--cache-mo", opts->cache_mb, "Mémoire des résultats déjà calculés, en Mio (défaut 16 ; 0 = aucune)");
   sub->add_flag("--sans-journal", opts->no_log, "Pas de journal des requêtes");
   sub->callback([opts, &global, exit_code] { *exit_code = RunServe(*opts, global); });
 }

@@ -42,6 +42,12 @@ Status LoadCatalog(const GlobalOptions& global, std::unique_ptr<Catalog>* out) {
   return st;
 }
 
+Status LoadCommunes(const GlobalOptions& global, std::unique_ptr<geo::CommuneIndex>* out) {
+  Status st = geo::CommuneIndex::Load(ResolveHome(global) + "/data", out);
+  if (!st.ok()) return Status::InvalidCatalog("données des communes illisibles : " + st.message(), st.field());
+  return st;
+}
+
 Status ReadInput(const std::string& path, size_t max_bytes, std::string* out) {
   std::FILE* f = (path.empty() || path == "-") ? stdin : std::fopen(path.c_str(), "rb");
   if (!f) return Status::InvalidInput("fichier illisible : " + path, "FICHIER");

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "capsante/catalog.h"
+#include "capsante/geo.h"
 #include "capsante/situation.h"
 #include "capsante/status.h"
 #include "command.h"
@@ -17,6 +18,10 @@ namespace capsante::cli {
 std::string ResolveHome(const GlobalOptions& global);
 
 Status LoadCatalog(const GlobalOptions& global, std::unique_ptr<Catalog>* out);
+
+// The commune index (<home>/data); a missing or broken file is a broken
+// installation (InvalidCatalog), not the user's error.
+Status LoadCommunes(const GlobalOptions& global, std::unique_ptr<geo::CommuneIndex>* out);
 
 // A source as a user can look it up: the document's title and issuer (never
 // its file name), or the page's address and the date it was read.

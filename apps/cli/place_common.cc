@@ -5,8 +5,7 @@ namespace capsante::cli {
 Status LoadPlaceContext(const GlobalOptions& global, const std::string& situation_file, const std::string& date,
                         PlaceContext* out) {
   CAPSANTE_RETURN_IF_ERROR(LoadCatalog(global, &out->catalog));
-  Status st = geo::CommuneIndex::Load(ResolveHome(global) + "/data", &out->communes);
-  if (!st.ok()) return Status::InvalidCatalog("données des communes illisibles : " + st.message());
+  CAPSANTE_RETURN_IF_ERROR(LoadCommunes(global, &out->communes));
   if (situation_file.empty()) return Status::InvalidInput("--situation est requis (fichier JSON de la situation)", "--situation");
   std::string text;
   CAPSANTE_RETURN_IF_ERROR(ReadInput(situation_file, Situation::kMaxInputBytes, &text));
@@ -17,10 +16,6 @@ Status LoadPlaceContext(const GlobalOptions& global, const std::string& situatio
     out->situation.set_date(d);
   }
   return out->catalog->CheckSituation(out->situation);
-}
-
-Status SituationAt(const PlaceContext& ctx, const std::string& code, Situation* out, PlaceResolution* place) {
-  return capsante::SituationAt(*ctx.communes, ctx.situation, code, out, place);
 }
 
 }  // namespace capsante::cli

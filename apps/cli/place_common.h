@@ -20,12 +20,10 @@ struct PlaceContext {
   Situation situation;
 };
 
-// Loads the catalog, the commune index and the situation file (--date wins).
+// Loads the catalog, the commune index and the situation file (--date wins),
+// read as `capsante simulate` reads it.
 Status LoadPlaceContext(const GlobalOptions& global, const std::string& situation_file, const std::string& date,
                         PlaceContext* out);
-
-// The situation moved to `code`: its zone facts are those of the commune.
-Status SituationAt(const PlaceContext& ctx, const std::string& code, Situation* out, PlaceResolution* place);
 
 }  // namespace capsante::cli
 

@@ -2,10 +2,11 @@
 // function from a request (method, path, query, body) to a response (status,
 // JSON body). server.cc wires it to cpp-httplib; tests may call it directly.
 //
-// Contract: the answers are the CLI's (same chain: Situation::FromJson,
-// Catalog::CheckSituation, ResolvePlace, Evaluate, ApplyPlace, ToJson). Every
-// error is JSON in French: {"erreur": "...", "champ": "..." | null}. The Api
-// is immutable after Create and safe to call from any number of threads.
+// Contract: every route only reads the request and calls a use case of the
+// library (capsante/service.h), whose document it returns as is: the answers
+// are the CLI's, byte for byte. Every error is JSON in French: {"erreur":
+// "...", "champ": "..." | null}. The Api is immutable after Create and safe
+// to call from any number of threads.
 #ifndef CAPSANTE_APPS_SERVER_API_H_
 #define CAPSANTE_APPS_SERVER_API_H_
 
@@ -17,6 +18,7 @@
 
 #include "capsante/catalog.h"
 #include "capsante/geo.h"
+#include "capsante/service.h"
 #include "capsante/status.h"
 
 namespace capsante::server {
@@ -30,9 +32,9 @@ struct ApiRequest {
 
 struct ApiResponse {
   int status = 200;
-  std::string body;  // JSON
+  std::string body;  // JSON (JSON Lines for the batch)
   std::string allow;  // for 405: the methods the route accepts
-  bool cacheable = false;  // a pure function of the request (and of today's date)
+  const char* content_type = "application/json; charset=utf-8";
 };
 
 // French JSON error body: {"erreur": message, "champ": field or null}.
@@ -49,6 +51,9 @@ class Api {
   // True when `path` is an API route (it starts with /api/ or is /healthz);
   // everything else is a static file of the web page.
   static bool IsApiPath(std::string_view path);
+  // Routes that may take long (rankings, batches): the server runs them off
+  // its network threads.
+  static bool IsHeavy(std::string_view path);
 
   ApiResponse Handle(const ApiRequest& request) const;
 
@@ -65,9 +70,11 @@ class Api {
   ApiResponse Comparer(const ApiRequest& r) const;
   ApiResponse Classement(const ApiRequest& r) const;
   ApiResponse PlanCareer(const ApiRequest& r) const;
+  ApiResponse Lot(const ApiRequest& r) const;
 
   std::unique_ptr<Catalog> catalog_;
   std::unique_ptr<geo::CommuneIndex> communes_;
+  service::Env env_;
   std::string schema_json_;   // GET /api/v1/schema, built once
   std::string aides_json_;    // GET /api/v1/aides without filter, built once
   std::string openapi_json_;  // GET /api/v1/openapi.json

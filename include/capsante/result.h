@@ -19,10 +19,17 @@ namespace capsante {
 
 enum class AidStatus { kEligible, kNotEligible, kToSpecify, kClosed };
 const char* AidStatusCode(AidStatus s);    // "eligible", "non_eligible", "a_preciser", "ferme"
-const char* AidStatusFrench(AidStatus s);  // "Éligible", ...
 
 enum class ConditionStatus { kMet, kNotMet, kUnknown };
 const char* ConditionStatusCode(ConditionStatus s);  // "remplie", "non_remplie", "inconnue"
+
+// Whether an aid concerns the situation. The default (lean) answer lists the
+// aids that do and only counts the others.
+enum class AidScope {
+  kConcerns,
+  kOtherApplicant,  // for another profession, or for a structure when the situation is an individual's
+  kOtherPlace,      // for another region or other départements
+};
 
 // Texts and field paths are views into the catalog and its schema, which
 // outlive every result.
@@ -89,6 +96,7 @@ struct AidResult {
   // Conditions which alone keep the aid out of reach (one fact away).
   std::vector<const ConditionResult*> one_fact_away;
   std::string error;  // an evaluation error (a catalog bug), French
+  AidScope scope = AidScope::kConcerns;
 };
 
 // The legal text a zone fact comes from (copied from the commune index).
@@ -134,9 +142,21 @@ struct Result {
 // possible jusqu'au 31 décembre 2025 seulement. Remplacé par : ...").
 std::string AidMessage(const Result& result, const AidResult& aid);
 
+// What the JSON answer explains. By default it is lean: the aids that concern
+// the situation (its profession or structure, its region), each with what a
+// person reads first (status, amount and schedule, missing fields with their
+// labels, a one-line reason, the conditions that decided the status,
+// commitments, incompatibilities, its main source, contact); aids for other
+// applicants or places are only counted. `details` (or `details_for`, some
+// aid ids) adds the full explanation: every condition with its fields and
+// source, the parameters with their dates, every source, the facts one step
+// away, and every aid.
 struct JsonOptions {
-  bool explanations = true;  // conditions, parameters, one-fact-away
-  int indent = -1;           // -1: compact
+  bool details = false;
+  std::vector<std::string> details_for;  // aid ids explained in full
+  int indent = -1;                       // -1: compact
+  bool Detailed(std::string_view id) const;
+  bool AnyDetail() const { return details || !details_for.empty(); }
 };
 
 std::string ToJson(const Result& result, const JsonOptions& options = {});

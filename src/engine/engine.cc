@@ -194,8 +194,6 @@ class AidEvaluator {
     (void)r;
   }
 
-  const Fact* FactAt(const char* path) const { return situation_.Find(path); }
-
   // The ten-year rule (aid key "delai_carence"): a previous aid of the same
   // category granted less than `years` before the date keeps this one out of
   // reach; a previous installation aid of another or no declared category
@@ -244,6 +242,7 @@ class AidEvaluator {
       c.status = ConditionStatus::kNotMet;
       *gate_false = true;
       *profession_false = true;
+      r->scope = AidScope::kOtherApplicant;
     }
   }
 
@@ -264,6 +263,7 @@ class AidEvaluator {
       c.status = ConditionStatus::kNotMet;
       *gate_false = true;
       *applicant_false = false;  // one fact away: describe the structure
+      r->scope = AidScope::kOtherApplicant;
     }
   }
 
@@ -278,6 +278,7 @@ class AidEvaluator {
       } else {
         c.status = region_->text == aid.region ? ConditionStatus::kMet : ConditionStatus::kNotMet;
         *gate_false |= c.status == ConditionStatus::kNotMet;
+        if (c.status == ConditionStatus::kNotMet && r->scope == AidScope::kConcerns) r->scope = AidScope::kOtherPlace;
       }
     }
     if (!aid.departements.empty()) {
@@ -291,6 +292,7 @@ class AidEvaluator {
         const bool in = std::find(aid.departements.begin(), aid.departements.end(), departement_->text) != aid.departements.end();
         c.status = in ? ConditionStatus::kMet : ConditionStatus::kNotMet;
         *gate_false |= !in;
+        if (!in && r->scope == AidScope::kConcerns) r->scope = AidScope::kOtherPlace;
       }
     }
   }

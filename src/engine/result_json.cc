@@ -1,10 +1,12 @@
 // The JSON result (shared spec api-v1 section 2, plus docs/api.md), written
-// with a streaming writer. Aids out of reach (non_eligible, ferme) are written
-// compactly: the conditions that failed, the window, the sources, the contact.
+// with a streaming writer: lean by default, in full on request (JsonOptions).
+// Aids out of reach (non_eligible, ferme) are always written compactly: the
+// conditions that failed, the main source, the contact.
 #include <cmath>
 
+#include "engine/result_json.h"
+
 #include "capsante/result.h"
-#include "util/json_writer.h"
 
 namespace capsante {
 
@@ -18,16 +20,6 @@ const char* AidStatusCode(AidStatus s) {
   return "a_preciser";
 }
 
-const char* AidStatusFrench(AidStatus s) {
-  switch (s) {
-    case AidStatus::kEligible: return "Éligible";
-    case AidStatus::kNotEligible: return "Non éligible";
-    case AidStatus::kToSpecify: return "À préciser";
-    case AidStatus::kClosed: return "Fermé";
-  }
-  return "";
-}
-
 const char* ConditionStatusCode(ConditionStatus s) {
   switch (s) {
     case ConditionStatus::kMet: return "remplie";
@@ -37,14 +29,7 @@ const char* ConditionStatusCode(ConditionStatus s) {
   return "inconnue";
 }
 
-namespace {
-
-using json::Writer;
-
-// api-v1 keeps `document` (file name) and `extrait`; the registry adds what a
-// user can check: title, issuer, address, official or not; a page read online
-// says when it was read.
-void Source(Writer& w, const SourceRef& s) {
+void WriteSource(json::Writer& w, const SourceRef& s) {
   w.BeginObject();
   if (!s.document.empty()) w.Field("document", s.document);
   w.Field("extrait", s.excerpt);
@@ -60,6 +45,23 @@ void Source(Writer& w, const SourceRef& s) {
   w.Field("officiel", s.official());
   w.EndObject();
 }
+
+bool JsonOptions::Detailed(std::string_view id) const {
+  if (details) return true;
+  for (const auto& d : details_for) {
+    if (d == id) return true;
+  }
+  return false;
+}
+
+namespace {
+
+using json::Writer;
+
+// api-v1 keeps `document` (file name) and `extrait`; the registry adds what a
+// user can check: title, issuer, address, official or not; a page read online
+// says when it was read.
+void Source(Writer& w, const SourceRef& s) { WriteSource(w, s); }
 
 // Euros to the cent.
 // The legal text behind a zone fact: {"autorite", "reference", "date_effet",
@@ -103,7 +105,19 @@ void Payments(Writer& w, const std::vector<PaymentResult>& payments) {
   w.EndArray();
 }
 
-void Amount(Writer& w, const AidResult& r, const JsonOptions& options) {
+// The French labels of missing fields, beside their paths (machines read
+// `manquants`, people read `manquants_libelles`).
+void MissingLabels(Writer& w, std::string_view key, const SituationSchema& schema,
+                   const std::vector<std::string_view>& paths) {
+  w.Key(key).BeginArray();
+  for (std::string_view p : paths) {
+    const FieldSpec* f = schema.Find(p);
+    w.String(f && !f->label.empty() ? std::string_view(f->label) : p);
+  }
+  w.EndArray();
+}
+
+void Amount(Writer& w, const Result& result, const AidResult& r, bool detailed) {
   const Aid& aid = *r.aid;
   const AmountResult& a = r.amount;
   w.BeginObject();
@@ -123,14 +137,17 @@ void Amount(Writer& w, const AidResult& r, const JsonOptions& options) {
   if (!a.quantified) w.Field("non_chiffre", true);
   if (aid.duration_months > 0) w.Field("duree_mois", aid.duration_months);
   if (!aid.amount_explanation.empty()) w.Field("explication", aid.amount_explanation);
-  if (!a.missing.empty()) w.StringArray("manquants", a.missing);
+  if (!a.missing.empty()) {
+    w.StringArray("manquants", a.missing);
+    MissingLabels(w, "manquants_libelles", result.catalog->schema(), a.missing);
+  }
   if (!a.possible_bonuses.empty()) w.StringArray("majorations_possibles", a.possible_bonuses);
   if (!a.unofficial.empty()) {
     w.Key("sources_non_officielles").BeginArray();
     for (const Parameter* p : a.unofficial) w.String(p->label);
     w.EndArray();
   }
-  if (options.explanations && !a.parameters.empty()) {
+  if (detailed && !a.parameters.empty()) {
     w.Key("parametres").BeginArray();
     for (const auto& use : a.parameters) {
       w.BeginObject();
@@ -158,7 +175,9 @@ void Amount(Writer& w, const AidResult& r, const JsonOptions& options) {
   w.EndObject();
 }
 
-void Contact(Writer& w, const ContactResult& c, bool full) {
+// `reach`: the ways to reach it (e-mail, telephone, site); `full`: its
+// address, note and source too.
+void Contact(Writer& w, const ContactResult& c, bool full, bool reach) {
   if (!c.entry) {
     w.Null();
     return;
@@ -167,6 +186,10 @@ void Contact(Writer& w, const ContactResult& c, bool full) {
   const ContactEntry* general = c.general && c.general != c.entry ? c.general : nullptr;
   w.BeginObject();
   w.Field("organisme", e.name);
+  if (!reach) {
+    w.EndObject();
+    return;
+  }
   if (!e.email.empty()) w.Field("courriel", e.email);
   const std::string& phone = !e.phone.empty() || !general ? e.phone : general->phone;
   const std::string& site = !e.website.empty() || !general ? e.website : general->website;
@@ -185,13 +208,16 @@ void Contact(Writer& w, const ContactResult& c, bool full) {
   w.EndObject();
 }
 
-void Condition(Writer& w, const ConditionResult& c, bool explanations) {
+void Condition(Writer& w, const Result& result, const ConditionResult& c, bool detailed) {
   w.BeginObject();
   w.Field("texte", c.text);
   w.Field("statut", ConditionStatusCode(c.status));
   if (!c.note.empty()) w.Field("note", c.note);
-  if (!c.missing.empty()) w.StringArray("manquants", c.missing);
-  if (explanations) {
+  if (!c.missing.empty()) {
+    w.StringArray("manquants", c.missing);
+    if (detailed) MissingLabels(w, "manquants_libelles", result.catalog->schema(), c.missing);
+  }
+  if (detailed) {
     if (c.fields && !c.fields->empty()) w.StringArray("champs", *c.fields);
     if (c.source) {
       w.Key("source");
@@ -201,7 +227,21 @@ void Condition(Writer& w, const ConditionResult& c, bool explanations) {
   w.EndObject();
 }
 
-void AidJson(Writer& w, const Result& result, const AidResult& r, const JsonOptions& options) {
+// Whether a condition is shown. In full, every condition of an aid within
+// reach; otherwise the ones that decided the status: the failed ones when it
+// is out of reach, the unknown ones when it is to be specified, all of them
+// (all met) when it is eligible.
+bool ShowCondition(const AidResult& r, const ConditionResult& c, bool detailed) {
+  switch (r.status) {
+    case AidStatus::kEligible: return true;
+    case AidStatus::kToSpecify: return detailed || c.status != ConditionStatus::kMet;
+    case AidStatus::kNotEligible:
+    case AidStatus::kClosed: return c.status == ConditionStatus::kNotMet;
+  }
+  return true;
+}
+
+void AidJson(Writer& w, const Result& result, const AidResult& r, bool detailed) {
   const Aid& aid = *r.aid;
   const bool in_reach = r.status == AidStatus::kEligible || r.status == AidStatus::kToSpecify;
   w.BeginObject();
@@ -211,29 +251,31 @@ void AidJson(Writer& w, const Result& result, const AidResult& r, const JsonOpti
   w.Field("famille", aid.family);
   w.Field("statut", AidStatusCode(r.status));
   w.Field("message", AidMessage(result, r));
-  if (in_reach) w.Field("resume", aid.summary);
+  if (in_reach && detailed) w.Field("resume", aid.summary);
   if (in_reach && !r.amount.unofficial.empty()) {
     w.Key("avertissements").BeginArray();
     w.String(UnofficialAmountNote(r));
     w.EndArray();
   }
-  if (aid.checked_on) w.Field("verifie_le", aid.checked_on->ToString());
+  if (detailed && aid.checked_on) w.Field("verifie_le", aid.checked_on->ToString());
   if (r.possible_from) w.Field("possible_a_partir_du", r.possible_from->ToString());
   w.Key("montant");
-  if (in_reach || r.running) Amount(w, r, options);
+  if (in_reach || r.running) Amount(w, result, r, detailed);
   else w.Null();
+  // Commitments are what one signs up to: by default only for the aids
+  // within reach (or running).
   w.Key("engagements").BeginArray();
-  for (const auto& c : aid.commitments) w.String(c.text);
+  if (in_reach || r.running || detailed) {
+    for (const auto& c : aid.commitments) w.String(c.text);
+  }
   w.EndArray();
-  // Out of reach, only the failed conditions answer "why not".
   w.Key("conditions").BeginArray();
   for (const auto& c : r.conditions) {
-    const bool show = in_reach ? (options.explanations || c.status != ConditionStatus::kMet)
-                               : c.status == ConditionStatus::kNotMet;
-    if (show) Condition(w, c, options.explanations);
+    if (ShowCondition(r, c, detailed)) Condition(w, result, c, detailed);
   }
   w.EndArray();
   w.StringArray("manquants", r.missing);
+  MissingLabels(w, "manquants_libelles", result.catalog->schema(), r.missing);
   w.StringArray("incompatible_avec", aid.incompatible_with);
   if (!aid.may_follow.empty()) w.StringArray("suites_autorisees", aid.may_follow);
   if (!r.blocked_by.empty()) w.StringArray("bloquee_par", r.blocked_by);
@@ -248,15 +290,17 @@ void AidJson(Writer& w, const Result& result, const AidResult& r, const JsonOpti
     Payments(w, r.running->remaining);
     w.EndObject();
   }
-  w.Key("fenetre").BeginObject();
-  w.Key("ouverture");
-  if (aid.opens) w.String(aid.opens->ToString());
-  else w.Null();
-  w.Key("fermeture");
-  if (aid.closes) w.String(aid.closes->ToString());
-  else w.Null();
-  if (!aid.replaced_by.empty()) w.StringArray("remplacee_par", aid.replaced_by);
-  w.EndObject();
+  if (detailed || r.status == AidStatus::kClosed) {
+    w.Key("fenetre").BeginObject();
+    w.Key("ouverture");
+    if (aid.opens) w.String(aid.opens->ToString());
+    else w.Null();
+    w.Key("fermeture");
+    if (aid.closes) w.String(aid.closes->ToString());
+    else w.Null();
+    if (!aid.replaced_by.empty()) w.StringArray("remplacee_par", aid.replaced_by);
+    w.EndObject();
+  }
   if (!aid.region.empty()) w.Field("region", aid.region);
   if (in_reach) {
     if (!aid.renewal.empty()) w.Field("renouvellement", aid.renewal);
@@ -264,17 +308,25 @@ void AidJson(Writer& w, const Result& result, const AidResult& r, const JsonOpti
       w.Key("remboursement").BeginObject().Field("texte", aid.clawback).Field("prorata", aid.clawback_prorata).EndObject();
     }
   }
-  // Out of reach: the aid's main source (and the window's when closed).
+  // In full within reach: every source; by default the one that answers
+  // first: the window's when closed, else the aid's main source.
   w.Key("sources").BeginArray();
-  for (const auto& s : aid.sources) {
-    Source(w, s);
-    if (!in_reach) break;
+  const bool closed_by_window = r.status == AidStatus::kClosed && aid.window_source;
+  if (detailed) {
+    for (const auto& s : aid.sources) {
+      Source(w, s);
+      if (!in_reach) break;
+    }
+    if (closed_by_window) Source(w, *aid.window_source);
+  } else if (closed_by_window) {
+    Source(w, *aid.window_source);
+  } else if (!aid.sources.empty()) {
+    Source(w, aid.sources.front());
   }
-  if (r.status == AidStatus::kClosed && aid.window_source) Source(w, *aid.window_source);
   w.EndArray();
   w.Key("contact");
-  Contact(w, r.contact, in_reach);
-  if (in_reach && !aid.informations.empty()) {
+  Contact(w, r.contact, in_reach && detailed, in_reach || detailed);
+  if (in_reach && detailed && !aid.informations.empty()) {
     w.Key("informations").BeginArray();
     for (const auto& i : aid.informations) {
       w.BeginObject().Field("texte", i.text);
@@ -284,7 +336,7 @@ void AidJson(Writer& w, const Result& result, const AidResult& r, const JsonOpti
     }
     w.EndArray();
   }
-  if (options.explanations && !r.one_fact_away.empty()) {
+  if (detailed && !r.one_fact_away.empty()) {
     w.Key("pour_devenir_eligible").BeginArray();
     for (const auto* c : r.one_fact_away) {
       w.BeginObject().Field("texte", c->text);
@@ -299,10 +351,7 @@ void AidJson(Writer& w, const Result& result, const AidResult& r, const JsonOpti
 
 }  // namespace
 
-std::string ToJson(const Result& result, const JsonOptions& options) {
-  std::string out;
-  out.reserve(32 * 1024);
-  Writer w(&out, options.indent);
+void WriteResult(json::Writer& w, const Result& result, const JsonOptions& options) {
   w.BeginObject();
   w.Field("date", result.date.ToString());
   if (!result.date_given) w.Field("date_par_defaut", true);
@@ -333,7 +382,9 @@ std::string ToJson(const Result& result, const JsonOptions& options) {
       else w.String(f.value);
       w.Field("origine", f.origin);
       if (!f.layer.empty()) w.Field("couche", f.layer);
-      if (!f.note.empty()) w.Field("note", f.note);
+      // The layer's description comes in full; by default only what the
+      // user has to act on (a fact to confirm for the address).
+      if (!f.note.empty() && (options.details || f.origin == "a_confirmer")) w.Field("note", f.note);
       if (f.decree) FactDecreeJson(w, "arrete", *f.decree);
       if (f.unconfirmed) {
         w.Field("a_confirmer", true);
@@ -354,10 +405,29 @@ std::string ToJson(const Result& result, const JsonOptions& options) {
   w.Field("a_preciser", counts[static_cast<int>(AidStatus::kToSpecify)]);
   w.Field("ferme", counts[static_cast<int>(AidStatus::kClosed)]);
   w.EndObject();
+  // Aids for other applicants or places are counted, unless asked for in full.
+  int other_applicants = 0;
+  int other_places = 0;
   w.Key("aides").BeginArray();
-  for (const auto& a : result.aids) AidJson(w, result, a, options);
+  for (const auto& a : result.aids) {
+    const bool detailed = options.Detailed(a.aid->id);
+    if (a.scope != AidScope::kConcerns && !detailed) {
+      ++(a.scope == AidScope::kOtherApplicant ? other_applicants : other_places);
+      continue;
+    }
+    AidJson(w, result, a, detailed);
+  }
   w.EndArray();
+  w.Field("aides_autres_professions", other_applicants);
+  w.Field("aides_autres_territoires", other_places);
   w.EndObject();
+}
+
+std::string ToJson(const Result& result, const JsonOptions& options) {
+  std::string out;
+  out.reserve(options.AnyDetail() ? 64 * 1024 : 8 * 1024);
+  json::Writer w(&out, options.indent);
+  WriteResult(w, result, options);
   return out;
 }
 

@@ -110,6 +110,18 @@ printf '{"profession":"medecin"}' >"$tmp/ok.json"
 expect bad_date_option 2 "--date" -- simulate --date 2025-13-01 "$tmp/ok.json"
 expect unknown_aid_option 2 "--aide" -- simulate --aide nimporte "$tmp/ok.json"
 expect unknown_aid 2 "aide inconnue" -- aide nimporte
+expect unknown_details 2 "--details" -- simulate "$tmp/ok.json" --details=nimporte
+# Batches: a bad CSV header stops before any line; a bad line gives exit 2
+# at the end, naming its line and field, after the good lines are answered.
+printf 'profession,couleur\nmedecin,bleu\n' >"$tmp/bad_header.csv"
+expect lot_bad_header 2 "couleur" -- simulate --lot "$tmp/bad_header.csv"
+printf '{"profession":"medecin"}\n{"age":"x"}\n' >"$tmp/lot.jsonl"
+"$bin" --home "$home" simulate --lot "$tmp/lot.jsonl" >"$tmp/out" 2>"$tmp/err"
+[ $? -eq 2 ] && grep -q '"ligne":2,"erreur":"[^"]*","champ":"age"' "$tmp/out" && grep -q '"ligne":1,"resultat"' "$tmp/out" &&
+  passed=$((passed + 1)) || { failed=$((failed + 1)); echo "ÉCHEC lot_bad_line : $(head -c 300 "$tmp/out")"; }
+printf 'profession,age\nmedecin,trente\n' >"$tmp/bad_cell.csv"
+expect lot_bad_cell 2 "ligne 2" -- simulate --lot "$tmp/bad_cell.csv" --format csv
+expect lot_bad_format 2 "--format" -- simulate --lot "$tmp/lot.jsonl" --format xml
 expect unknown_subcommand 2 "erreur" -- frobnicate
 expect bad_profession_filter 2 "--profession" -- aides --profession astronaute
 expect plan_horizon_zero 2 "durée du plan" -- plan --horizon 0 "$tmp/ok.json"

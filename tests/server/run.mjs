@@ -29,6 +29,29 @@ function cli(args, input) {
   return execFileSync(capsanteBinary(), [...home, ...args], { input, encoding: 'utf8', maxBuffer: 64 << 20 });
 }
 
+// The CLI's output and exit code, even when it is not 0.
+function cliStatus(args, input) {
+  try {
+    return { stdout: cli(args, input), code: 0 };
+  } catch (err) {
+    return { stdout: err.stdout, code: err.status };
+  }
+}
+
+// A situation file for the commands that take --situation.
+async function situationFile(situation) {
+  const { writeFileSync, mkdtempSync } = await import('node:fs');
+  const dir = mkdtempSync(path.join((await import('node:os')).tmpdir(), 'capsante-test-'));
+  const file = path.join(dir, 's.json');
+  writeFileSync(file, JSON.stringify(situation));
+  return file;
+}
+
+// Same question, same bytes: the API's body and the CLI's --json output.
+function assertSameBytes(apiText, cliText, what) {
+  assertEqual(apiText, cliText.replace(/\n$/, ''), `${what} : mêmes octets pour l'API et la CLI`);
+}
+
 async function call(method, p, { body, headers = {}, raw = false } = {}) {
   const res = await fetch(server.url + p, {
     method,
@@ -84,27 +107,86 @@ const tests = [
     doc = r.json;
     assertEqual(checkDocument(doc), [], 'document');
     for (const p of ['/api/v1/simulate', '/api/v1/aides', '/api/v1/aides/{id}', '/api/v1/communes', '/api/v1/communes/{code}',
-      '/api/v1/comparer', '/api/v1/classement', '/api/v1/plan', '/api/v1/schema', '/api/v1/openapi.json', '/healthz']) {
+      '/api/v1/comparer', '/api/v1/classement', '/api/v1/plan', '/api/v1/lot', '/api/v1/schema', '/api/v1/openapi.json', '/healthz']) {
       assert(doc.paths[p], `chemin absent du document : ${p}`);
     }
   }],
 
-  ['POST /api/v1/simulate : même réponse que « capsante simulate --json »', async () => {
+  ['POST /api/v1/simulate : les mêmes octets que « capsante simulate --json »', async () => {
     const r = await call('POST', '/api/v1/simulate', { body: GP });
     assertEqual(r.status, 200, 'statut');
-    const expected = JSON.parse(cli(['simulate', '--json'], JSON.stringify(GP)));
-    assertEqual(r.json, expected, 'réponse du serveur et de la CLI');
+    assertSameBytes(r.text, cli(['simulate', '--json'], JSON.stringify(GP)), 'simulate');
     const aid = r.json.aides.find((a) => a.id === 'aide_premiere_installation');
     assertEqual([aid.statut, aid.montant.total], ['eligible', 10000], 'aide à la première installation en ZIP');
     assertEqual(r.headers.get('cache-control'), 'no-store', 'pas de cache des résultats personnels');
-    // Same answer again (served from memory), and gzip when asked.
     const again = await call('POST', '/api/v1/simulate', { body: GP });
     assertEqual(again.text, r.text, 'deuxième réponse identique');
     const gz = await fetch(server.url + '/api/v1/simulate', { method: 'POST', body: JSON.stringify(GP), headers: { 'Accept-Encoding': 'gzip' } });
     assertEqual(gz.headers.get('content-encoding'), 'gzip', 'gzip');
-    const short = await call('POST', '/api/v1/simulate?explications=non', { body: GP });
-    assertEqual(short.status, 200, 'sans explications');
-    assert(short.text.length < r.text.length, 'réponse plus courte sans explications');
+    assertEqual(JSON.parse(await gz.text()), r.json, 'gzip : même document (décompressé par fetch)');
+  }],
+
+  ['réponse essentielle par défaut, explication complète sur demande', async () => {
+    const lean = await call('POST', '/api/v1/simulate', { body: GP });
+    // Only the doctor's aids are listed; the others are counted.
+    assert(lean.json.aides.length > 3, 'des aides listées');
+    const doctors = new Set((await call('GET', '/api/v1/aides?profession=medecin')).json.map((a) => a.id));
+    assert(lean.json.aides.every((a) => doctors.has(a.id)), 'aucune aide d\'une autre profession');
+    assert(lean.json.aides_autres_professions > 10, `aides d'autres professions comptées : ${lean.json.aides_autres_professions}`);
+    const listed = lean.json.aides.length + lean.json.aides_autres_professions + lean.json.aides_autres_territoires;
+    const r = lean.json.resume;
+    assertEqual(listed, r.eligible + r.non_eligible + r.a_preciser + r.ferme, 'toutes les aides sont listées ou comptées');
+    for (const a of lean.json.aides) {
+      // Every field of api-v1 §2 stays in the lean answer.
+      for (const k of ['id', 'nom', 'financeur', 'statut', 'montant', 'engagements', 'conditions', 'manquants', 'incompatible_avec', 'sources', 'contact']) {
+        assert(k in a, `${a.id} : champ ${k}`);
+      }
+      assert(a.sources.length >= 1, `${a.id} : une source au moins`);
+      assertEqual(a.manquants_libelles.length, a.manquants.length, `${a.id} : un libellé par champ manquant`);
+      assert(!('parametres' in (a.montant || {})), `${a.id} : pas de paramètres sans details`);
+      // The conditions listed decided the status.
+      if (a.statut === 'non_eligible') assert(a.conditions.every((c) => c.statut === 'non_remplie'), `${a.id} : conditions non remplies`);
+      if (a.statut === 'a_preciser') assert(a.conditions.every((c) => c.statut !== 'remplie'), `${a.id} : conditions à préciser`);
+    }
+    const full = await call('POST', '/api/v1/simulate', { body: { ...GP, details: true } });
+    // The aim of issue 10 is 8 KB; measured by scripts/bench-server.sh, not asserted here.
+    assert(lean.text.length * 3 < full.text.length, `réponse essentielle (${lean.text.length} o) trois fois plus courte que la complète (${full.text.length} o)`);
+    assertEqual(full.status, 200, 'details: true');
+    assertEqual(full.json.aides.length, listed, 'details : toutes les aides');
+    assert(full.json.aides.some((a) => a.montant?.parametres?.length), 'details : paramètres datés');
+    assertSameBytes(full.text, cli(['simulate', '--json', '--details'], JSON.stringify(GP)), 'simulate --details');
+    const one = await call('POST', '/api/v1/simulate', { body: { ...GP, details: ['caim'] } });
+    const caim = one.json.aides.find((a) => a.id === 'caim');
+    assert(caim.conditions.every((c) => c.source), 'details [caim] : conditions sourcées');
+    assertEqual(one.json.aides.length, lean.json.aides.length, 'details [caim] : les mêmes aides listées');
+    assertSameBytes(one.text, cli(['simulate', '--json', '--details=caim'], JSON.stringify(GP)), 'simulate --details=caim');
+    assertError(await call('POST', '/api/v1/simulate', { body: { ...GP, details: ['inconnue'] } }), 400, 'details[0]');
+    assertError(await call('POST', '/api/v1/simulate', { body: { ...GP, details: 'oui' } }), 400, 'details');
+  }],
+
+  ['POST /api/v1/lot : JSON Lines, comme « capsante simulate --lot - »', async () => {
+    const lines = [JSON.stringify(GP), '{"age": "trente"}', '', JSON.stringify({ ...GP, commune: '36044' })].join('\n') + '\n';
+    const r = await fetch(server.url + '/api/v1/lot', { method: 'POST', headers: { 'Content-Type': 'application/x-ndjson' }, body: lines });
+    assertEqual(r.status, 200, 'statut');
+    assert((r.headers.get('content-type') || '').startsWith('application/x-ndjson'), 'type JSON Lines');
+    const text = await r.text();
+    const out = text.trim().split('\n').map((l) => JSON.parse(l));
+    assertEqual(out.map((o) => o.ligne), [1, 2, 4], 'une réponse par ligne, dans l\'ordre');
+    assertEqual([out[1].champ, typeof out[1].erreur], ['age', 'string'], 'ligne invalide : le champ et le message');
+    assert(out[0].resultat.aides.length > 3 && out[2].resultat.commune.code === '36044', 'résultats');
+    const viaCli = cliStatus(['simulate', '--lot', '-'], lines);
+    assertEqual(viaCli.code, 2, 'CLI : code 2 quand une ligne est invalide');
+    assertEqual(text, viaCli.stdout, 'lot : mêmes octets pour l\'API et la CLI');
+    const csv = cliStatus(['simulate', '--lot', '-', '--format', 'csv'],
+      'profession,zonage.medecin,date,stagiaires\nmedecin,ZIP,2026-03-01,"[{""quotite"": 1, ""mois"": 12}]"\nmedecin,ZZZ,2026-03-01,\n');
+    assertEqual(csv.code, 2, 'CSV : code 2');
+    const rows = csv.stdout.trim().split('\n');
+    assertEqual(rows[0], 'ligne,id,statut,total,par_periode,periodicite,manquants', 'en-tête CSV');
+    assert(rows.length > 3 && rows.slice(1).every((row) => row.startsWith('2,')), 'une ligne par aide, ligne 2 du fichier');
+    const big = '{}\n'.repeat(400 * 1024);
+    const tooBig = await fetch(server.url + '/api/v1/lot', { method: 'POST', body: big });
+    assertEqual(tooBig.status, 413, 'lot au-delà de 1 Mio');
+    await tooBig.arrayBuffer();
   }],
 
   ['POST /api/v1/simulate : erreurs 400 en français avec le champ', async () => {
@@ -122,6 +204,7 @@ const tests = [
     assertError(await call('POST', '/api/v1/simulate', { body: { zonage: { medecin: 'ZZZ' } } }), 400, 'zonage.medecin');
     assertError(await call('POST', '/api/v1/simulate', { body: { commune: '99999', profession: 'medecin' } }), 400, 'commune');
     assertError(await call('POST', '/api/v1/simulate?explications=peut-etre', { body: GP }), 400, 'explications');
+    assertError(await call('POST', '/api/v1/simulate', { body: '{"profession": "medecin", "details": tru}' }), 400);
   }],
 
   ['POST /api/v1/simulate : situations strictes, champs nommés par leur libellé', async () => {
@@ -161,7 +244,8 @@ const tests = [
   ['GET /api/v1/aides et /api/v1/aides/{id}', async () => {
     const all = await call('GET', '/api/v1/aides');
     assertEqual(all.status, 200, 'statut');
-    assertEqual(all.json, JSON.parse(cli(['aides', '--json'])), 'même liste que « capsante aides --json »');
+    assertSameBytes(all.text, cli(['aides', '--json']), 'aides');
+    assertSameBytes((await call('GET', '/api/v1/aides?profession=infirmier')).text, cli(['aides', '--json', '--profession', 'infirmier']), 'aides --profession');
     const doctors = await call('GET', '/api/v1/aides?profession=medecin');
     assert(doctors.json.length > 5 && doctors.json.length < all.json.length, 'filtre par profession');
     assert(doctors.json.every((a) => a.professions.includes('medecin')), 'filtre exact');
@@ -169,15 +253,17 @@ const tests = [
     const caim = await call('GET', '/api/v1/aides/caim');
     assertEqual(caim.status, 200, 'statut');
     assertEqual(caim.json.id, 'caim', 'id');
+    assertSameBytes(caim.text, cli(['aide', 'caim', '--json']), 'aide caim');
     assert(caim.json.sources.length > 0 && caim.json.conditions.length > 0, 'sources et conditions');
     assert(caim.json.montant.parametres.some((p) => p.valeurs.length > 0), 'paramètres datés');
     assertError(await call('GET', '/api/v1/aides/inconnue'), 404, 'id');
   }],
 
   ['GET /api/v1/communes?q= et /api/v1/communes/{code}', async () => {
-    const r = await call('GET', '/api/v1/communes?q=Nevers');
+    const r = await call('GET', '/api/v1/communes?q=Nevers&date=2026-03-01');
     assertEqual(r.status, 200, 'statut');
     assertEqual(r.json.communes[0].code, '58194', 'Nevers en tête');
+    assertSameBytes(r.text, cli(['communes', 'Nevers', '--json', '--date', '2026-03-01']), 'communes Nevers');
     const byPostal = await call('GET', '/api/v1/communes?q=58000&limite=5');
     assert(byPostal.json.communes.some((c) => c.code === '58194'), 'par code postal');
     const byInsee = await call('GET', '/api/v1/communes?q=58194');
@@ -188,6 +274,9 @@ const tests = [
     assertError(await call('GET', '/api/v1/communes?q=Nevers&date=2025-13-01'), 400, 'date');
     const one = await call('GET', '/api/v1/communes/61001?date=2026-03-01');
     assertEqual(one.status, 200, 'statut');
+    assertSameBytes(one.text, cli(['communes', '--code', '61001', '--json', '--date', '2026-03-01']), 'commune 61001');
+    const nurse = await call('GET', '/api/v1/communes/61001?date=2026-03-01&profession=infirmier');
+    assertSameBytes(nurse.text, cli(['communes', '--code', '61001', '--json', '--date', '2026-03-01', '--profession', 'infirmier']), 'commune 61001 infirmier');
     const zone = one.json.faits.find((f) => f.champ === 'zonage.medecin');
     assertEqual(zone.valeur, 'ZIP', 'zonage médecins d\'Alençon');
     assert(one.json.zonages_professions.infirmier, 'zonage par profession');
@@ -232,19 +321,15 @@ const tests = [
     assert(cmp.json.communes[1].total_sous_reserve > cmp.json.communes[1].total, 'total sous réserve à part');
   }],
 
-  ['POST /api/v1/comparer : même résultat que « capsante comparer --json »', async () => {
+  ['POST /api/v1/comparer : les mêmes octets que « capsante comparer --json »', async () => {
     const body = { situation: GP, communes: ['61001', '27229'], annees: 5 };
     const r = await call('POST', '/api/v1/comparer', { body });
     assertEqual(r.status, 200, 'statut');
     assertEqual(r.json.communes.map((c) => c.code), ['61001', '27229'], 'ordre des communes');
     const pick = (c) => c.resultat.aides.find((a) => a.id === 'aide_premiere_installation').montant.total;
     assertEqual(r.json.communes.map(pick), [10000, 5000], '10 000 € en ZIP, 5 000 € en ZAC');
-    const { writeFileSync, mkdtempSync, rmSync } = await import('node:fs');
-    const dir = mkdtempSync(path.join((await import('node:os')).tmpdir(), 'capsante-test-'));
-    writeFileSync(path.join(dir, 's.json'), JSON.stringify(GP));
-    const expected = JSON.parse(cli(['comparer', '--situation', path.join(dir, 's.json'), '--json', '61001', '27229']));
-    rmSync(dir, { recursive: true });
-    assertEqual(r.json.communes.map((c) => c.resultat), expected, 'résultats du serveur et de la CLI');
+    const file = await situationFile(GP);
+    assertSameBytes(r.text, cli(['comparer', '--situation', file, '--json', '61001', '27229']), 'comparer');
     assertError(await call('POST', '/api/v1/comparer', { body: { situation: GP, communes: ['58194'] } }), 400, 'communes');
     assertError(await call('POST', '/api/v1/comparer', { body: { situation: GP, communes: Array(11).fill('58194') } }), 400, 'communes');
     assertError(await call('POST', '/api/v1/comparer', { body: { situation: GP, communes: ['58194', '99999'] } }), 400, 'communes[1]');
@@ -253,15 +338,13 @@ const tests = [
     assertError(await call('POST', '/api/v1/comparer', { body: { situation: GP, communes: ['61001', '27229'], bonus: 1 } }), 400, 'bonus');
   }],
 
-  ['POST /api/v1/classement : même classement que « capsante classement --json »', async () => {
+  ['POST /api/v1/classement : les mêmes octets que « capsante classement --json »', async () => {
     const r = await call('POST', '/api/v1/classement', { body: { situation: GP, departement: '61', limite: 5 } });
     assertEqual(r.status, 200, 'statut');
-    const { writeFileSync, mkdtempSync, rmSync } = await import('node:fs');
-    const dir = mkdtempSync(path.join((await import('node:os')).tmpdir(), 'capsante-test-'));
-    writeFileSync(path.join(dir, 's.json'), JSON.stringify(GP));
-    const expected = JSON.parse(cli(['classement', '--situation', path.join(dir, 's.json'), '--departement', '61', '--limite', '5', '--json']));
-    rmSync(dir, { recursive: true });
-    assertEqual(r.json, expected, 'classement du serveur et de la CLI');
+    const file = await situationFile(GP);
+    assertSameBytes(r.text, cli(['classement', '--situation', file, '--departement', '61', '--limite', '5', '--json']), 'classement');
+    const around = await call('POST', '/api/v1/classement', { body: { situation: GP, autour: '61001', rayon_km: 20, limite: 5 } });
+    assertSameBytes(around.text, cli(['classement', '--situation', file, '--autour', '61001', '--rayon-km', '20', '--limite', '5', '--json']), 'classement autour');
     assertError(await call('POST', '/api/v1/classement', { body: { situation: GP } }), 400);
     assertError(await call('POST', '/api/v1/classement', { body: { situation: GP, departement: '61', region: '28' } }), 400);
     assertError(await call('POST', '/api/v1/classement', { body: { situation: GP, autour: '58194' } }), 400, 'rayon_km');
@@ -386,6 +469,36 @@ const tests = [
       sock.setTimeout(15000, () => { sock.destroy(); resolve(false); });
     });
     assert(closed && Date.now() - t0 < 12000, `connexion fermée après ${Date.now() - t0} ms`);
+  }],
+
+  ['connexions inactives et lentes : /healthz répond toujours', async () => {
+    const url = new URL(server.url);
+    const open = (onConnect) => new Promise((resolve) => {
+      const sock = net.connect(Number(url.port), url.hostname, () => { onConnect?.(sock); resolve(sock); });
+      sock.on('error', () => {});
+      sock.on('data', () => {});
+    });
+    // Bounded: 300 idle connections and 30 clients sending one byte every 200 ms.
+    const idle = await Promise.all(Array.from({ length: 300 }, () => open()));
+    const slow = await Promise.all(Array.from({ length: 30 }, () => open((sock) => {
+      const request = 'POST /api/v1/simulate HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\n{}';
+      let i = 0;
+      sock.timer = setInterval(() => { if (i < request.length && !sock.destroyed) sock.write(request[i++]); }, 200);
+      sock.closedAt = new Promise((resolve) => sock.on('close', () => resolve(Date.now())));
+    })));
+    const t0 = Date.now();
+    const health = await fetch(server.url + '/healthz', { signal: AbortSignal.timeout(3000) });
+    assertEqual(health.status, 200, `/healthz avec 300 connexions inactives et 30 lentes (${Date.now() - t0} ms)`);
+    // The slow clients never finish their head within 5 s: they are cut.
+    const closed = await Promise.race([Promise.all(slow.map((s) => s.closedAt)), new Promise((r) => setTimeout(() => r(null), 12000))]);
+    assert(closed, 'les clients lents sont coupés');
+    for (const s of slow) clearInterval(s.timer);
+    for (const s of idle) s.destroy();
+  }],
+
+  ['en-têtes trop volumineux : 431', async () => {
+    const raw = await rawRequest(`GET /healthz HTTP/1.1\r\nX-Long: ${'a'.repeat(10000)}`);
+    assertEqual(statusOf(raw), 431, 'statut');
   }],
 
   ['requêtes simultanées : réponses identiques', async () => {

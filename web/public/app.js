@@ -564,6 +564,12 @@ function timelineHtml(result) {
       </table></details>`;
 }
 
+// The answer lists the aids that concern the situation and counts the others.
+function others(result) {
+  const n = (result.aides_autres_professions || 0) + (result.aides_autres_territoires || 0);
+  return n ? `<p class="fr-text--sm" id="synthese-autres">${n} aide(s) destinée(s) à d'autres professions ou à d'autres territoires ne sont pas détaillées ici.</p>` : '';
+}
+
 function renderResults(result) {
   const names = new Map(result.aides.map((a) => [a.id, a.nom]));
   const groups = Object.fromEntries(STATUS_ORDER.map((s) => [s, []]));
@@ -576,6 +582,7 @@ function renderResults(result) {
     <p id="synthese-texte">Au ${frenchDate(result.date)}${result.date_par_defaut ? ' (aujourd\'hui)' : ''} :
       <strong>${r.eligible}</strong> aide(s) éligible(s), <strong>${r.a_preciser}</strong> à préciser,
       ${r.non_eligible} non éligible(s), ${r.ferme} fermée(s).</p>
+    ${others(result)}
     ${commune}
     ${pending.length ? `<p class="fr-text--sm">À confirmer pour l'adresse : ${pending.map((f) => esc(labelOf(f.champ))).join(', ')}.</p>` : ''}`;
   $('#frise').innerHTML = timelineHtml(result);
