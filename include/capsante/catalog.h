@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "capsante/date.h"
+#include "capsante/scale.h"
 #include "capsante/schema.h"
 #include "capsante/status.h"
 
@@ -29,11 +30,6 @@ struct SourceRef {
   std::string url;       // for official texts outside the five documents
   std::string excerpt;   // the quoted sentence
   std::string where;     // file:line of the citation in the catalog
-};
-
-struct Bracket {
-  double threshold = 0;
-  double value = 0;
 };
 
 struct ParameterValue {

@@ -19,7 +19,6 @@ namespace capsante {
 
 enum class AidStatus { kEligible, kNotEligible, kToSpecify, kClosed };
 const char* AidStatusCode(AidStatus s);    // "eligible", "non_eligible", "a_preciser", "ferme"
-const char* AidStatusFrench(AidStatus s);  // "Éligible", ...
 
 enum class ConditionStatus { kMet, kNotMet, kUnknown };
 const char* ConditionStatusCode(ConditionStatus s);  // "remplie", "non_remplie", "inconnue"

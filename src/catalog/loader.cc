@@ -6,11 +6,12 @@
 #include <fstream>
 #include <set>
 #include <sstream>
+#include <unordered_map>
 
 #include "capsante/catalog.h"
+#include "capsante/geo.h"
 #include "capsante/situation.h"
-#include "catalog/compiled.h"
-#include "engine/regions.h"
+#include "compiled/compiled_aid.h"
 #include "expr/binder.h"
 #include "expr/parser.h"
 #include "util/yaml_util.h"
@@ -203,6 +204,8 @@ class CatalogLoader {
     CAPSANTE_RETURN_IF_ERROR(LoadSources(home + "/sources"));
     CAPSANTE_RETURN_IF_ERROR(LoadDefinitions(dir + "/definitions.yaml"));
     CAPSANTE_RETURN_IF_ERROR(LoadContacts(dir + "/contacts.yaml"));
+    // Regional aids name their region as the geographic data does.
+    CAPSANTE_RETURN_IF_ERROR(geo::LoadRegionNames(home + "/data", &region_names_));
 
     std::vector<std::string> files;
     std::error_code ec;
@@ -587,7 +590,11 @@ class CatalogLoader {
       names += (names.empty() ? "" : ", ") + label;
     }
     compiled->profession_gate = "Profession concernée : " + names;
-    if (!aid->region.empty()) compiled->region_gate = "Exercer en région " + RegionName(aid->region);
+    if (!aid->region.empty()) {
+      auto region = region_names_.find(aid->region);
+      if (region == region_names_.end()) return m.Error(m.Get("region"), "région inconnue « " + aid->region + " » (absente de data/regions.tsv)");
+      compiled->region_gate = "Exercer en région " + region->second + " (" + aid->region + ")";
+    }
     if (!aid->departements.empty()) {
       std::string list;
       for (const auto& d : aid->departements) list += (list.empty() ? "" : ", ") + d;
@@ -624,6 +631,7 @@ class CatalogLoader {
 
   Catalog* c_;
   DefinitionTable global_defs_;
+  std::unordered_map<std::string, std::string> region_names_;
 };
 
 Status Catalog::Load(const std::string& home, std::unique_ptr<Catalog>* out) {

@@ -3,8 +3,7 @@
 #include <algorithm>
 #include <set>
 
-#include "catalog/compiled.h"
-#include "engine/regions.h"
+#include "compiled/compiled_aid.h"
 #include "expr/eval.h"
 
 namespace capsante {
@@ -46,7 +45,7 @@ class AidEvaluator {
     const auto& compiled = *aid.compiled;
     AidResult r;
     r.aid = &aid;
-    BindParameters(aid, &r);
+    BindParameters(aid);
 
     ctx_ = expr::EvalContext();
     ctx_.situation = &situation_;
@@ -148,7 +147,7 @@ class AidEvaluator {
   }
 
  private:
-  void BindParameters(const Aid& aid, AidResult* r) {
+  void BindParameters(const Aid& aid) {
     params_.assign(aid.parameters.size(), expr::ParamSlot());
     const Date date = situation_.date();
     for (size_t i = 0; i < aid.parameters.size(); ++i) {
@@ -158,10 +157,7 @@ class AidEvaluator {
       params_[i].number = v->value;
       params_[i].scale = v->scale.empty() ? nullptr : &v->scale;
     }
-    (void)r;
   }
-
-  const Fact* FactAt(const char* path) const { return situation_.Find(path); }
 
   void GateProfession(const Aid& aid, AidResult* r, bool* gate_false, bool* profession_false) {
     ConditionResult& c = r->conditions.emplace_back();

@@ -18,16 +18,6 @@ const char* AidStatusCode(AidStatus s) {
   return "a_preciser";
 }
 
-const char* AidStatusFrench(AidStatus s) {
-  switch (s) {
-    case AidStatus::kEligible: return "Éligible";
-    case AidStatus::kNotEligible: return "Non éligible";
-    case AidStatus::kToSpecify: return "À préciser";
-    case AidStatus::kClosed: return "Fermé";
-  }
-  return "";
-}
-
 const char* ConditionStatusCode(ConditionStatus s) {
   switch (s) {
     case ConditionStatus::kMet: return "remplie";
