@@ -16,8 +16,9 @@ declare -A uses=(
   [geo]="util"
   [catalog]="compiled expr schema geo util"
   [engine]="catalog compiled expr schema util"
-  [place]="engine catalog schema geo util"
-  [service]="place engine catalog schema geo util"
+  [plan]="engine catalog schema util"
+  [place]="plan engine catalog schema geo util"
+  [service]="place plan engine catalog schema geo util"
 )
 # Layers whose internal headers a layer may include (itself implied).
 declare -A reaches=(
@@ -29,6 +30,7 @@ declare -A reaches=(
   [geo]="util"
   [catalog]="compiled expr yaml util"
   [engine]="compiled expr util"
+  [plan]="compiled util"
   [place]="util"
   [service]="util"
 )
@@ -82,4 +84,4 @@ if [ "$violations" -gt 0 ]; then
   echo "$violations include(s) break the layers of src/README.md"
   exit 1
 fi
-echo "layers respected: util ← yaml ← schema ← expr ← compiled ← catalog ← engine ← place; geo ← catalog, place"
+echo "layers respected: util ← yaml ← schema ← expr ← compiled ← catalog ← engine ← plan ← place; geo ← catalog, place"
