@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "capsante/date.h"
+#include "capsante/scale.h"
 #include "capsante/schema.h"
 #include "capsante/status.h"
 
@@ -45,11 +46,6 @@ struct SourceRef {
   const SourceDocument* doc = nullptr;   // the registry entry of `document`
   // An official text: a URL source (official publishers only) or an official document.
   bool official() const { return doc ? doc->official : !url.empty(); }
-};
-
-struct Bracket {
-  double threshold = 0;
-  double value = 0;
 };
 
 struct ParameterValue {

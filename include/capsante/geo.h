@@ -23,6 +23,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "capsante/date.h"
@@ -277,6 +278,10 @@ class CommuneIndex {
 // "nom_exact", "code_postal", "debut_du_nom", "mot_du_nom".
 const char* CommuneKindCode(CommuneKind kind);
 const char* MatchCode(SearchHit::Match match);
+
+// The names of the regions by INSEE code, from <data_dir>/regions.tsv, without
+// loading the communes: the catalog names the region of a regional aid so.
+Status LoadRegionNames(const std::string& data_dir, std::unordered_map<std::string, std::string>* out);
 
 // Great-circle distance in kilometres (haversine, mean Earth radius).
 double HaversineKm(double lat1, double lon1, double lat2, double lon2);

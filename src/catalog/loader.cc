@@ -6,12 +6,13 @@
 #include <fstream>
 #include <set>
 #include <sstream>
+#include <unordered_map>
 
 #include "capsante/catalog.h"
+#include "capsante/geo.h"
 #include "capsante/text.h"
 #include "capsante/situation.h"
-#include "catalog/compiled.h"
-#include "engine/regions.h"
+#include "compiled/compiled_aid.h"
 #include "expr/binder.h"
 #include "expr/parser.h"
 #include "util/yaml_util.h"
@@ -212,6 +213,8 @@ class CatalogLoader {
     CAPSANTE_RETURN_IF_ERROR(LoadSourceRegistry(dir + "/sources.yaml"));
     CAPSANTE_RETURN_IF_ERROR(LoadDefinitions(dir + "/definitions.yaml"));
     CAPSANTE_RETURN_IF_ERROR(LoadContacts(dir + "/contacts.yaml"));
+    // Regional aids name their region as the geographic data does.
+    CAPSANTE_RETURN_IF_ERROR(geo::LoadRegionNames(home + "/data", &region_names_));
 
     std::vector<std::string> files;
     std::error_code ec;
@@ -676,7 +679,11 @@ class CatalogLoader {
       names += (names.empty() ? "" : ", ") + label;
     }
     compiled->profession_gate = "Profession concernée : " + names;
-    if (!aid->region.empty()) compiled->region_gate = "Exercer en région " + RegionName(aid->region);
+    if (!aid->region.empty()) {
+      auto region = region_names_.find(aid->region);
+      if (region == region_names_.end()) return m.Error(m.Get("region"), "région inconnue « " + aid->region + " » (absente de data/regions.tsv)");
+      compiled->region_gate = "Exercer en région " + region->second + " (" + aid->region + ")";
+    }
     if (aid->waiting_period) {
       compiled->waiting_period_gate = "Aucune aide de la même catégorie accordée depuis moins de " +
                                       std::to_string(aid->waiting_period->years) + " ans";
@@ -717,6 +724,7 @@ class CatalogLoader {
 
   Catalog* c_;
   DefinitionTable global_defs_;
+  std::unordered_map<std::string, std::string> region_names_;
 };
 
 Status Catalog::Load(const std::string& home, std::unique_ptr<Catalog>* out) {

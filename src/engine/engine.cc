@@ -3,8 +3,7 @@
 #include <algorithm>
 #include <set>
 
-#include "catalog/compiled.h"
-#include "engine/regions.h"
+#include "compiled/compiled_aid.h"
 #include "expr/eval.h"
 
 namespace capsante {
@@ -76,7 +75,7 @@ class AidEvaluator {
     const auto& compiled = *aid.compiled;
     AidResult r;
     r.aid = &aid;
-    BindParameters(aid, &r);
+    BindParameters(aid);
 
     ctx_ = expr::EvalContext();
     ctx_.situation = &situation_;
@@ -181,7 +180,7 @@ class AidEvaluator {
   }
 
  private:
-  void BindParameters(const Aid& aid, AidResult* r) {
+  void BindParameters(const Aid& aid) {
     params_.assign(aid.parameters.size(), expr::ParamSlot());
     const Date date = situation_.date();
     for (size_t i = 0; i < aid.parameters.size(); ++i) {
@@ -191,7 +190,6 @@ class AidEvaluator {
       params_[i].number = v->value;
       params_[i].scale = v->scale.empty() ? nullptr : &v->scale;
     }
-    (void)r;
   }
 
   // The ten-year rule (aid key "delai_carence"): a previous aid of the same

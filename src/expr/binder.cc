@@ -1,8 +1,8 @@
 #include "expr/binder.h"
 
-#include <unordered_map>
+#include <optional>
 
-#include "capsante/date.h"
+#include "expr/functions.h"
 
 namespace capsante::expr {
 
@@ -18,6 +18,10 @@ const char* TypeFrench(Type t) {
     case Type::kScale: return "barème";
   }
   return "?";
+}
+
+std::string WrongType(const std::string& what, Type want, Type got) {
+  return what + " doit être de type " + TypeFrench(want) + ", pas " + TypeFrench(got);
 }
 
 void CollectParams(const BoundExpr& e, std::set<int>* params) {
@@ -36,35 +40,13 @@ void CollectFields(const BoundExpr& e, std::set<int>* fields) {
 
 namespace {
 
-struct FunctionInfo {
-  Function function;
-  int min_args;
-  int max_args;  // -1: any
-};
-
-const std::unordered_map<std::string, FunctionInfo>& Functions() {
-  static const std::unordered_map<std::string, FunctionInfo> kFunctions = {
-      {"min", {Function::kMin, 2, -1}},
-      {"max", {Function::kMax, 2, -1}},
-      {"clamp", {Function::kClamp, 3, 3}},
-      {"round", {Function::kRound, 1, 1}},
-      {"floor", {Function::kFloor, 1, 1}},
-      {"abs", {Function::kAbs, 1, 1}},
-      {"if", {Function::kIf, 3, 3}},
-      {"known", {Function::kKnown, 1, 1}},
-      {"declared", {Function::kDeclared, 1, 1}},
-      {"bareme", {Function::kBareme, 2, 2}},
-      {"years", {Function::kYears, 1, 1}},
-      {"months", {Function::kMonths, 1, 1}},
-      {"days", {Function::kDays, 1, 1}},
-      {"months_between", {Function::kMonthsBetween, 2, 2}},
-      {"years_between", {Function::kYearsBetween, 2, 2}},
-      {"sum", {Function::kSum, 2, 2}},
-      {"count", {Function::kCount, 2, 2}},
-      {"any", {Function::kAny, 2, 2}},
-      {"all", {Function::kAll, 2, 2}},
-  };
-  return kFunctions;
+// "mauvais nombre d'arguments pour clamp : 3 attendus, 2 donnés".
+std::string ArityMessage(const FunctionSpec& f, int given) {
+  auto count = [](int n, const char* word) { return std::to_string(n) + " " + word + (n > 1 ? "s" : ""); };
+  std::string expected = count(f.min_args, "attendu");
+  if (f.max_args < 0) expected = "au moins " + expected;
+  else if (f.max_args != f.min_args) expected = "de " + std::to_string(f.min_args) + " à " + count(f.max_args, "attendu");
+  return "mauvais nombre d'arguments pour " + std::string(f.name) + " : " + expected + ", " + count(given, "donné");
 }
 
 class Binder {
@@ -94,7 +76,7 @@ class Binder {
 
   bool Want(const BoundExpr& b, Type t, const std::string& what) {
     if (b.type == t) return true;
-    Fail(b.pos, what + " doit être de type " + TypeFrench(t) + ", pas " + TypeFrench(b.type));
+    Fail(b.pos, WrongType(what, t, b.type));
     return false;
   }
 
@@ -299,99 +281,54 @@ class Binder {
     return b;
   }
 
+  // Calls: everything about a function is in its row of the table.
   BoundPtr BindCall(const Node& n) {
-    if (n.text == "date") return BindDateLiteral(n);
-    const auto& functions = Functions();
-    auto it = functions.find(n.text);
-    if (it == functions.end()) return Fail(n.pos, "fonction inconnue « " + n.text + " »");
-    const FunctionInfo& info = it->second;
+    const FunctionSpec* f = FindFunction(n.text);
+    if (!f) return Fail(n.pos, "fonction inconnue « " + n.text + " »");
     const int argc = static_cast<int>(n.children.size());
-    if (argc < info.min_args || (info.max_args >= 0 && argc > info.max_args)) {
-      return Fail(n.pos, "mauvais nombre d'arguments pour " + n.text + " (" + std::to_string(argc) + ")");
-    }
-    auto b = New(BoundKind::kCall, Type::kNumber, n);
-    b->function = info.function;
-    const bool list_function = info.function == Function::kSum || info.function == Function::kCount ||
-                               info.function == Function::kAny || info.function == Function::kAll;
-    if (list_function) {
-      BoundPtr list = Bind(*n.children[0]);
-      if (!list) return nullptr;
-      if (list->kind != BoundKind::kRecords) return Fail(n.children[0]->pos, n.text + " attend une liste de la situation en premier argument");
-      if (item_list_) return Fail(n.pos, "les fonctions de liste ne s'imbriquent pas");
-      item_list_ = list->field;
-      BoundPtr body = Bind(*n.children[1]);
-      item_list_ = nullptr;
-      if (!body) return nullptr;
-      const Type want = info.function == Function::kSum ? Type::kNumber : Type::kBool;
-      if (!Want(*body, want, "le second argument de " + n.text)) return nullptr;
-      b->type = info.function == Function::kSum || info.function == Function::kCount ? Type::kNumber : Type::kBool;
-      b->children.push_back(std::move(list));
-      b->children.push_back(std::move(body));
+    if (argc < f->min_args || (f->max_args >= 0 && argc > f->max_args)) return Fail(n.pos, ArityMessage(*f, argc));
+    if (f->shape == CallShape::kLiteral) {
+      auto b = New(BoundKind::kConstant, Type::kBool, n);
+      if (!f->literal(n, &b->type, &b->constant, error_)) return nullptr;
       return b;
     }
-    for (const auto& child : n.children) {
-      BoundPtr arg = Bind(*child);
-      if (!arg) return nullptr;
-      b->children.push_back(std::move(arg));
+    auto b = New(BoundKind::kCall, Type::kNumber, n);
+    b->function = f;
+    if (f->shape == CallShape::kPerItem) {
+      if (!BindPerItem(n, &b->children)) return nullptr;
+    } else {
+      for (const auto& child : n.children) {
+        BoundPtr arg = Bind(*child);
+        if (!arg) return nullptr;
+        b->children.push_back(std::move(arg));
+      }
     }
-    auto& args = b->children;
-    switch (info.function) {
-      case Function::kMin:
-      case Function::kMax:
-      case Function::kClamp:
-      case Function::kRound:
-      case Function::kFloor:
-      case Function::kAbs:
-        for (const auto& a : args) if (!Want(*a, Type::kNumber, "un argument de " + n.text)) return nullptr;
-        b->type = Type::kNumber;
-        return b;
-      case Function::kIf:
-        if (!Want(*args[0], Type::kBool, "la condition de if")) return nullptr;
-        if (args[1]->type != args[2]->type) return Fail(n.pos, "les deux branches de if doivent être du même type");
-        b->type = args[1]->type;
-        return b;
-      case Function::kKnown:
-        b->type = Type::kBool;
-        return b;
-      case Function::kDeclared:
-        if (!Want(*args[0], Type::kBool, "l'argument de declared")) return nullptr;
-        b->type = Type::kBool;
-        return b;
-      case Function::kBareme:
-        if (!Want(*args[0], Type::kNumber, "le premier argument de bareme")) return nullptr;
-        if (!Want(*args[1], Type::kScale, "le second argument de bareme")) return nullptr;
-        b->type = Type::kNumber;
-        return b;
-      case Function::kYears:
-      case Function::kMonths:
-      case Function::kDays:
-        if (!Want(*args[0], Type::kNumber, "l'argument de " + n.text)) return nullptr;
-        b->type = Type::kDuration;
-        return b;
-      case Function::kMonthsBetween:
-      case Function::kYearsBetween:
-        if (!Want(*args[0], Type::kDate, "le premier argument de " + n.text)) return nullptr;
-        if (!Want(*args[1], Type::kDate, "le second argument de " + n.text)) return nullptr;
-        b->type = Type::kNumber;
-        return b;
-      case Function::kSum:
-      case Function::kCount:
-      case Function::kAny:
-      case Function::kAll:
-        break;  // handled above
-    }
-    return Fail(n.pos, "fonction non prise en charge « " + n.text + " »");
+    ArgumentCheck check(f->name, n.pos, b->children, error_);
+    const std::optional<Type> type = f->type(check);
+    if (!type) return nullptr;
+    b->type = *type;
+    return b;
   }
 
-  BoundPtr BindDateLiteral(const Node& n) {
-    if (n.children.size() != 1 || n.children[0]->kind != NodeKind::kString) {
-      return Fail(n.pos, "date(...) attend un texte \"AAAA-MM-JJ\"");
+  // (situation list, expression over item.FIELD).
+  bool BindPerItem(const Node& n, std::vector<BoundPtr>* args) {
+    BoundPtr list = Bind(*n.children[0]);
+    if (!list) return false;
+    if (list->kind != BoundKind::kRecords) {
+      Fail(n.children[0]->pos, n.text + " attend une liste de la situation en premier argument");
+      return false;
     }
-    auto d = Date::Parse(n.children[0]->text);
-    if (!d) return Fail(n.children[0]->pos, "date impossible « " + n.children[0]->text + " » (format AAAA-MM-JJ)");
-    auto b = New(BoundKind::kConstant, Type::kDate, n);
-    b->constant = Value::DateDays(d->days());
-    return b;
+    if (item_list_) {
+      Fail(n.pos, "les fonctions de liste ne s'imbriquent pas");
+      return false;
+    }
+    item_list_ = list->field;
+    BoundPtr body = Bind(*n.children[1]);
+    item_list_ = nullptr;
+    if (!body) return false;
+    args->push_back(std::move(list));
+    args->push_back(std::move(body));
+    return true;
   }
 
   BindScope& scope_;

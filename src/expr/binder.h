@@ -30,6 +30,9 @@ class BindScope {
   virtual std::shared_ptr<const BoundExpr> FindDefinition(std::string_view name, BindError* error) = 0;
 };
 
+// "<what> doit être de type nombre, pas texte".
+std::string WrongType(const std::string& what, Type want, Type got);
+
 // Resolves and type-checks `node`. Returns nullptr and fills *error on the
 // first problem. `expected` (if not null) is the type the context requires.
 BoundPtr Bind(const Node& node, BindScope& scope, BindError* error, const Type* expected = nullptr);

@@ -32,14 +32,10 @@ enum class BoundKind {
   kIn,         // children[1] is a kSet
   kNotIn,
   kSet,        // literal set: children are constants
-  kCall,       // function
+  kCall,       // function; children are its arguments
 };
 
-enum class Function {
-  kMin, kMax, kClamp, kRound, kFloor, kAbs, kIf, kKnown, kDeclared, kBareme,
-  kYears, kMonths, kDays, kMonthsBetween, kYearsBetween,
-  kSum, kCount, kAny, kAll,
-};
+struct FunctionSpec;  // functions.h
 
 struct BoundExpr;
 using BoundPtr = std::unique_ptr<BoundExpr>;
@@ -55,7 +51,7 @@ struct BoundExpr {
   int slot = -1;
   int param = -1;
   TokenKind op = TokenKind::kEnd;
-  Function function = Function::kMin;
+  const FunctionSpec* function = nullptr;  // kCall: its row in the function table
   std::shared_ptr<const BoundExpr> definition;
   std::string definition_name;
   std::vector<BoundPtr> children;

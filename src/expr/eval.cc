@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <span>
+
+#include "expr/functions.h"
 
 namespace capsante::expr {
 namespace {
@@ -22,6 +25,8 @@ void NoteMissing(const BoundExpr& e, EvalContext* ctx) {
   if (ctx->missing && e.field) ctx->missing->push_back(e.field->id);
 }
 
+}  // namespace
+
 bool Equal(const Value& a, const Value& b) {
   if (a.kind != b.kind) return false;
   switch (a.kind) {
@@ -33,6 +38,8 @@ bool Equal(const Value& a, const Value& b) {
     default: return false;
   }
 }
+
+namespace {
 
 // -1, 0, 1 for numbers and dates.
 int Order(const Value& a, const Value& b) {
@@ -81,114 +88,25 @@ Value Arithmetic(const BoundExpr& e, const Value& a, const Value& b, EvalContext
   }
 }
 
-double RoundHalfAway(double x) { return std::round(x); }
-
-Value CallFunction(const BoundExpr& e, EvalContext* ctx) {
-  const auto& args = e.children;
-  switch (e.function) {
-    case Function::kIf: {
-      const Value c = Eval(*args[0], ctx);
-      if (c.known()) return Eval(*args[c.b ? 1 : 2], ctx);
-      const Value a = Eval(*args[1], ctx);
-      const Value b = Eval(*args[2], ctx);
-      if (a.known() && b.known() && Equal(a, b)) return a;
-      return Value::Unknown();
-    }
-    case Function::kKnown: {
-      std::vector<int> ignored;
-      std::vector<int>* saved = ctx->missing;
-      ctx->missing = &ignored;
-      const bool known = Eval(*args[0], ctx).known();
-      ctx->missing = saved;
-      return Value::Bool(known);
-    }
-    case Function::kDeclared: {
-      // True only when the user said so; an unknown fact counts as "not
-      // declared" and is recorded as a fact that could raise the amount.
-      std::vector<int> read;
-      std::vector<int>* saved = ctx->missing;
-      ctx->missing = &read;
-      const Value v = Eval(*args[0], ctx);
-      ctx->missing = saved;
-      if (v.known()) return v;
-      if (ctx->optional) ctx->optional->insert(ctx->optional->end(), read.begin(), read.end());
-      return Value::Bool(false);
-    }
-    case Function::kSum:
-    case Function::kCount:
-    case Function::kAny:
-    case Function::kAll: {
-      const Value list = Eval(*args[0], ctx);
-      if (!list.known()) return Value::Unknown();
-      const auto* records = static_cast<const std::vector<Record>*>(list.p);
-      const Record* saved = ctx->item;
-      double total = 0;
-      bool unknown = false;
-      bool any_true = false;
-      bool any_false = false;
-      for (const Record& r : *records) {
-        ctx->item = &r;
-        const Value v = Eval(*args[1], ctx);
-        if (!v.known()) {
-          unknown = true;
-          continue;
-        }
-        if (e.function == Function::kSum) total += v.n;
-        else if (v.b) { any_true = true; total += 1; }
-        else any_false = true;
-      }
-      ctx->item = saved;
-      switch (e.function) {
-        case Function::kSum:
-        case Function::kCount: return unknown ? Value::Unknown() : Value::Number(total);
-        case Function::kAny: return any_true ? Value::Bool(true) : (unknown ? Value::Unknown() : Value::Bool(false));
-        default: return any_false ? Value::Bool(false) : (unknown ? Value::Unknown() : Value::Bool(true));
-      }
-    }
-    default: break;
+// Strict functions: every argument is evaluated, so that every missing fact
+// is recorded; an unknown argument makes the result unknown.
+Value CallStrict(const BoundExpr& e, EvalContext* ctx) {
+  constexpr size_t kInline = 4;
+  const size_t n = e.children.size();
+  Value inline_args[kInline];
+  std::vector<Value> spilled;
+  Value* args = inline_args;
+  if (n > kInline) {
+    spilled.resize(n);
+    args = spilled.data();
   }
-  // Strict functions: every argument is evaluated; unknown in, unknown out.
-  Value v[3];
-  const size_t n = args.size();
   bool unknown = false;
-  double extreme = 0;
   for (size_t i = 0; i < n; ++i) {
-    const Value a = Eval(*args[i], ctx);
-    if (!a.known()) {
-      unknown = true;
-      continue;
-    }
-    if (i < 3) v[i] = a;
-    if (e.function == Function::kMin) extreme = i == 0 ? a.n : std::min(extreme, a.n);
-    if (e.function == Function::kMax) extreme = i == 0 ? a.n : std::max(extreme, a.n);
+    args[i] = Eval(*e.children[i], ctx);
+    if (!args[i].known()) unknown = true;
   }
   if (unknown) return Value::Unknown();
-  switch (e.function) {
-    case Function::kMin:
-    case Function::kMax: return Value::Number(extreme);
-    case Function::kClamp: return Value::Number(std::min(std::max(v[0].n, v[1].n), v[2].n));
-    case Function::kRound: return Value::Number(RoundHalfAway(v[0].n));
-    case Function::kFloor: return Value::Number(std::floor(v[0].n + 1e-9));
-    case Function::kAbs: return Value::Number(std::fabs(v[0].n));
-    case Function::kBareme: {
-      const auto* scale = static_cast<const std::vector<Bracket>*>(v[1].p);
-      double result = 0;
-      for (const Bracket& b : *scale) {
-        if (v[0].n + 1e-9 >= b.threshold) result = b.value;
-      }
-      return Value::Number(result);
-    }
-    case Function::kYears: return Value::Duration(static_cast<int>(std::lround(v[0].n * 12)), 0);
-    case Function::kMonths: return Value::Duration(static_cast<int>(std::lround(v[0].n)), 0);
-    case Function::kDays: return Value::Duration(0, static_cast<int>(std::lround(v[0].n)));
-    case Function::kMonthsBetween:
-      return Value::Number(Date::MonthsBetween(Date::FromDays(v[0].i), Date::FromDays(v[1].i)));
-    case Function::kYearsBetween:
-      return Value::Number(Date::YearsBetween(Date::FromDays(v[0].i), Date::FromDays(v[1].i)));
-    default: break;
-  }
-  if (ctx->error.empty()) ctx->error = "fonction non évaluable dans « " + e.source + " »";
-  return Value::Unknown();
+  return e.function->strict(std::span<const Value>(args, n));
 }
 
 }  // namespace
@@ -278,7 +196,8 @@ Value Eval(const BoundExpr& e, EvalContext* ctx) {
       return Value::Bool(e.kind == BoundKind::kIn ? found : !found);
     }
     case BoundKind::kSet: return Value::Unknown();  // only read through kIn
-    case BoundKind::kCall: return CallFunction(e, ctx);
+    case BoundKind::kCall:
+      return e.function->shape == CallShape::kStrict ? CallStrict(e, ctx) : e.function->lazy(e, ctx);
   }
   // A new node kind that the evaluator does not know is a bug: say so loudly.
   std::abort();

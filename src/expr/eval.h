@@ -28,6 +28,10 @@ struct EvalContext {
   std::string error;                    // first arithmetic error, French
 };
 
+// Equality of two values of the same kind (numbers within 1e-9); false for
+// unknowns and for kinds that have no equality.
+bool Equal(const Value& a, const Value& b);
+
 // Evaluates `e`. Pure with respect to everything but ctx->missing/error.
 Value Eval(const BoundExpr& e, EvalContext* ctx);
 

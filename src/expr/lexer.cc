@@ -17,6 +17,7 @@ std::string Describe(TokenKind kind) {
     case TokenKind::kOr: return "« or »";
     case TokenKind::kNot: return "« not »";
     case TokenKind::kIn: return "« in »";
+    case TokenKind::kNotIn: return "« not in »";
     case TokenKind::kLeftParen: return "« ( »";
     case TokenKind::kRightParen: return "« ) »";
     case TokenKind::kLeftBracket: return "« [ »";
@@ -162,9 +163,24 @@ class Lexer {
     else if (name == "false") kind = TokenKind::kFalse;
     else if (name == "and") kind = TokenKind::kAnd;
     else if (name == "or") kind = TokenKind::kOr;
+    else if (name == "not" && NextWordIsIn()) return LexNotIn(pos);
     else if (name == "not") kind = TokenKind::kNot;
     else if (name == "in") kind = TokenKind::kIn;
     return Make(kind, pos, std::move(name));
+  }
+
+  // After `not`: is the next word `in` (and not, say, `inscrit`)?
+  bool NextWordIsIn() const {
+    size_t k = 0;
+    while (Peek(k) == ' ' || Peek(k) == '\t' || Peek(k) == '\n' || Peek(k) == '\r') ++k;
+    return k > 0 && Peek(k) == 'i' && Peek(k + 1) == 'n' && !IsIdentStart(Peek(k + 2)) && !IsDigit(Peek(k + 2));
+  }
+
+  Token LexNotIn(Position pos) {
+    while (Peek() != 'i') Advance();
+    Advance();
+    Advance();
+    return Make(TokenKind::kNotIn, pos, "not in");
   }
 
   Token LexString(Position pos) {

@@ -93,29 +93,18 @@ class Parser {
     NodePtr left = (this->*prefix)(first);
     bool left_is_comparison = false;  // comparisons do not chain: a < b < c
     while (left) {
-      TokenKind k = Current().kind;
-      // `not in` is the only two-token operator.
-      const bool not_in = k == TokenKind::kNot && tokens_[std::min(index_ + 1, tokens_.size() - 1)].kind == TokenKind::kIn;
-      const Rule& rule = not_in ? RuleFor(TokenKind::kIn) : RuleFor(k);
+      const Rule& rule = RuleFor(Current().kind);
       if (!rule.infix || rule.precedence < min_prec) break;
       if (rule.precedence == kPrecComparison && left_is_comparison) {
         left = Fail(Current(), "les comparaisons ne s'enchaînent pas : écrivez « a < b and b < c »");
         break;
       }
       const Token& op = Take();
-      if (not_in) Take();  // the `in`
-      left = (this->*rule.infix)(not_in ? MakeNotIn(op) : op, std::move(left));
+      left = (this->*rule.infix)(op, std::move(left));
       left_is_comparison = rule.precedence == kPrecComparison;
     }
     --depth_;
     return left;
-  }
-
-  static Token MakeNotIn(const Token& not_token) {
-    Token t = not_token;
-    t.kind = TokenKind::kNotEqual;  // marker: see Membership
-    t.text = "not in";
-    return t;
   }
 
   static NodePtr NewNode(NodeKind kind, const Token& at) {
@@ -219,7 +208,7 @@ class Parser {
   NodePtr Membership(const Token& op, NodePtr left) {
     NodePtr right = ParseExpression(static_cast<Precedence>(kPrecComparison + 1));
     if (!right) return nullptr;
-    auto n = NewNode(op.text == "not in" ? NodeKind::kNotIn : NodeKind::kIn, op);
+    auto n = NewNode(op.kind == TokenKind::kNotIn ? NodeKind::kNotIn : NodeKind::kIn, op);
     n->children.push_back(std::move(left));
     n->children.push_back(std::move(right));
     return n;
@@ -252,6 +241,7 @@ const Rule& Parser::RuleFor(TokenKind kind) {
     set(TokenKind::kAnd, nullptr, &Parser::Binary, kPrecAnd);
     set(TokenKind::kOr, nullptr, &Parser::Binary, kPrecOr);
     set(TokenKind::kIn, nullptr, &Parser::Membership, kPrecComparison);
+    set(TokenKind::kNotIn, nullptr, &Parser::Membership, kPrecComparison);
     set(TokenKind::kEqual, nullptr, &Parser::Binary, kPrecComparison);
     set(TokenKind::kNotEqual, nullptr, &Parser::Binary, kPrecComparison);
     set(TokenKind::kLess, nullptr, &Parser::Binary, kPrecComparison);

@@ -25,6 +25,7 @@ enum class TokenKind {
   kOr,
   kNot,
   kIn,
+  kNotIn,       // `not in`: one token, whatever blank separates the words
   kLeftParen,
   kRightParen,
   kLeftBracket,

@@ -10,7 +10,7 @@
 #include <utility>
 #include <vector>
 
-#include "capsante/catalog.h"
+#include "capsante/scale.h"
 
 namespace capsante::expr {
 
@@ -18,8 +18,7 @@ enum class Type : std::uint8_t { kBool, kNumber, kText, kDate, kDuration, kRecor
 
 const char* TypeFrench(Type t);
 
-// One bracket of a step scale: from `threshold` upwards, `value`.
-using capsante::Bracket;
+using capsante::Bracket;  // capsante/scale.h: public because catalog parameters hold scales
 
 struct Value {
   enum class Kind : std::uint8_t { kUnknown, kBool, kNumber, kText, kDate, kDuration, kRecords, kScale };

@@ -360,6 +360,10 @@ Status BuildSpans(CommuneIndex::Rep* rep, const std::string& dir) {
 
 }  // namespace
 
+Status LoadRegionNames(const std::string& data_dir, std::unordered_map<std::string, std::string>* out) {
+  return LoadNames(data_dir + "/regions.tsv", 1, {"code", "nom"}, out);
+}
+
 CommuneIndex::CommuneIndex(std::unique_ptr<Rep> rep) : rep_(std::move(rep)) {}
 CommuneIndex::~CommuneIndex() = default;
 
@@ -369,8 +373,7 @@ Status CommuneIndex::Load(const std::string& data_dir, std::unique_ptr<CommuneIn
   CAPSANTE_RETURN_IF_ERROR(LoadFormerCodes(data_dir, rep.get()));
   CAPSANTE_RETURN_IF_ERROR(LoadNames(data_dir + "/departements.tsv", 2, {"code", "region", "nom"},
                                      &rep->departement_names));
-  CAPSANTE_RETURN_IF_ERROR(LoadNames(data_dir + "/regions.tsv", 1, {"code", "nom"},
-                                     &rep->region_names));
+  CAPSANTE_RETURN_IF_ERROR(LoadRegionNames(data_dir, &rep->region_names));
   CAPSANTE_RETURN_IF_ERROR(LoadLayers(data_dir, rep.get()));
   CAPSANTE_RETURN_IF_ERROR(LoadDecrees(data_dir, rep.get()));
   CAPSANTE_RETURN_IF_ERROR(BuildSpans(rep.get(), data_dir));

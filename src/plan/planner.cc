@@ -9,7 +9,7 @@
 #include "capsante/engine.h"
 #include "capsante/plan.h"
 #include "capsante/text.h"
-#include "catalog/compiled.h"
+#include "compiled/compiled_aid.h"
 #include "plan/projection.h"
 
 namespace capsante {

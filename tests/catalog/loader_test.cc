@@ -57,6 +57,8 @@ class LoaderTest : public ::testing::Test {
       fs::copy_file(real / "catalog" / f, home_ / "catalog" / f);
     }
     fs::copy(real / "sources", home_ / "sources");
+    fs::create_directories(home_ / "data");
+    fs::copy_file(real / "data" / "regions.tsv", home_ / "data" / "regions.tsv");
   }
   void TearDown() override { fs::remove_all(home_); }
 
@@ -156,6 +158,7 @@ TEST_F(LoaderTest, BrokenAidsAreRefusedWithPosition) {
       {"par_periode: param.forfait", "par_periode: param.forfet", "paramètre inconnu", ":26:"},
       {"par_periode: param.forfait", "par_periode: zonage.qpv", "nombre", ":26:"},
       {"famille: installation", "famille: bonus", "famille inconnue", ":4:"},
+      {"famille: installation", "famille: installation\nregion: \"99\"", "région inconnue « 99 »", ":5:"},
       {"professions: [medecin]", "professions: [astronaute]", "profession inconnue", ":5:"},
       {"fermeture: 2025-12-31", "fermeture: 2025-13-31", "date impossible", ":9:"},
       {"periodicite: annuel", "periodicite: hebdo", "périodicité inconnue", ":25:"},

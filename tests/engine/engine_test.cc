@@ -115,6 +115,16 @@ TEST_F(EngineTest, MissingFactsAreNamedNeverGuessed) {
   EXPECT_TRUE(Find(r2, "caim").missing.empty());
 }
 
+// The region gate names the region as data/regions.tsv does ("76	Occitanie").
+TEST_F(EngineTest, RegionGateNamesTheRegionFromGeoData) {
+  const Result r = Evaluate(*catalog_, Parse(R"({"date":"2025-06-01","profession":"medecin","zonage":{"region":"24"}})"));
+  const AidResult& ars = Find(r, "contrat_ars_occitanie_installation");
+  ASSERT_EQ(ars.status, AidStatus::kNotEligible);
+  bool found = false;
+  for (const auto& c : ars.conditions) found |= c.text == "Exercer en région Occitanie (76)" && c.status == ConditionStatus::kNotMet;
+  EXPECT_TRUE(found);
+}
+
 TEST_F(EngineTest, OneFactAwayIsReported) {
   Situation s = Parse(R"({"date":"2025-06-01","profession":"medecin","mode_exercice":"liberal",
     "zonage":{"medecin":"ZIP"},"secteur":"1","exercice_coordonne":"groupe","jours_par_semaine":4,

@@ -27,6 +27,11 @@ const ParseCase kCases[] = {
     {"a == 1 or (b == 2)", "((a == 1) or (b == 2))", 0, nullptr},
     {"x in [\"ZIP\", \"ZAC\"]", "(x in [\"ZIP\", \"ZAC\"])", 0, nullptr},
     {"x not in [1, 2]", "(x not in [1, 2])", 0, nullptr},
+    {"x not\n  in [1, 2]", "(x not in [1, 2])", 0, nullptr},
+    {"x not in [1] and y", "((x not in [1]) and y)", 0, nullptr},
+    {"not x in [1]", "(not (x in [1]))", 0, nullptr},
+    {"not inscrit", "(not inscrit)", 0, nullptr},
+    {"not in_zone and a", "((not in_zone) and a)", 0, nullptr},
     {"zonage.medecin == \"ZIP\"", "(zonage.medecin == \"ZIP\")", 0, nullptr},
     {"min(a, 20_000)", "min(a, 20000)", 0, nullptr},
     {"10% * h", "(0.1 * h)", 0, nullptr},
@@ -48,6 +53,10 @@ const ParseCase kCases[] = {
     {"a # b", nullptr, 3, "caractère inattendu"},
     {"", nullptr, 1, "une valeur était attendue"},
     {"a not b", nullptr, 3, "élément inattendu"},
+    {"not in [1]", nullptr, 1, "une valeur était attendue, trouvé « not in »"},
+    {"x not in", nullptr, 9, "une valeur était attendue"},
+    {"x not in [1] not in [2]", nullptr, 14, "ne s'enchaînent pas"},
+    {"x in [1] not in [2]", nullptr, 10, "ne s'enchaînent pas"},
 };
 
 TEST(ParserTest, Table) {
@@ -92,6 +101,31 @@ TEST(LexerTest, NumbersAndPercent) {
   EXPECT_DOUBLE_EQ(tokens[1].number, 2.5);
   EXPECT_DOUBLE_EQ(tokens[2].number, 0.1);
   EXPECT_EQ(tokens[3].kind, TokenKind::kEnd);
+}
+
+// `not in` is one token wherever the blank between the words is; `not`
+// before a name that starts with "in" stays `not`.
+TEST(LexerTest, NotInIsOneToken) {
+  auto tokens = Lex("a not \t\n in [1]");
+  ASSERT_EQ(tokens.size(), 6u);
+  EXPECT_EQ(tokens[1].kind, TokenKind::kNotIn);
+  EXPECT_EQ(tokens[1].text, "not in");
+  EXPECT_EQ(tokens[1].pos.column, 3);
+  EXPECT_EQ(tokens[2].kind, TokenKind::kLeftBracket);
+  EXPECT_EQ(tokens[2].pos.line, 2);
+  EXPECT_EQ(tokens[2].pos.column, 5);
+
+  tokens = Lex("not index");
+  ASSERT_EQ(tokens.size(), 3u);
+  EXPECT_EQ(tokens[0].kind, TokenKind::kNot);
+  EXPECT_EQ(tokens[1].kind, TokenKind::kIdentifier);
+  EXPECT_EQ(tokens[1].text, "index");
+
+  tokens = Lex("notin");
+  EXPECT_EQ(tokens[0].kind, TokenKind::kIdentifier);
+  tokens = Lex("not in2");
+  EXPECT_EQ(tokens[0].kind, TokenKind::kNot);
+  EXPECT_EQ(Describe(TokenKind::kNotIn), "« not in »");
 }
 
 }  // namespace

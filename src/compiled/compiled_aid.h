@@ -1,7 +1,9 @@
-// The executable half of the catalog: bound expressions per aid. Internal to
-// the library; the public Aid holds a shared_ptr to its CompiledAid.
-#ifndef CAPSANTE_CATALOG_COMPILED_H_
-#define CAPSANTE_CATALOG_COMPILED_H_
+// The executable half of the catalog: bound expressions per aid. Written by
+// catalog/ when it loads, read by engine/ when it evaluates, so that neither
+// includes the other's internals. Internal to the library; the public Aid
+// holds a shared_ptr to its CompiledAid.
+#ifndef CAPSANTE_COMPILED_COMPILED_AID_H_
+#define CAPSANTE_COMPILED_COMPILED_AID_H_
 
 #include <map>
 #include <memory>
@@ -42,4 +44,4 @@ struct CompiledCatalog {
 
 }  // namespace capsante::internal
 
-#endif  // CAPSANTE_CATALOG_COMPILED_H_
+#endif  // CAPSANTE_COMPILED_COMPILED_AID_H_
