@@ -28,6 +28,7 @@ struct SourceRef {
   std::string document;  // file name in sources/ (or empty with url)
   std::string url;       // for official texts outside the five documents
   std::string excerpt;   // the quoted sentence
+  std::optional<Date> read_on;  // "lu_le": when the page cited by url was read
   std::string where;     // file:line of the citation in the catalog
 };
 
@@ -42,6 +43,9 @@ struct ParameterValue {
   std::vector<Bracket> scale;  // non-empty for a step scale
   SourceRef source;
   std::vector<SourceRef> more_sources;  // "autres_sources": e.g. one per step of a scale
+  // "non_cite": why the quotes do not state this value (computed, from a
+  // table…); empty when they must (lint checks every number and date).
+  std::string not_quoted;
 };
 
 struct Parameter {
@@ -57,6 +61,7 @@ struct Condition {
   std::string text;        // French
   std::string expression;  // as written
   SourceRef source;
+  std::string not_quoted;  // "non_cite": why the quote does not state its literal numbers
 };
 
 struct Payment {
@@ -97,7 +102,9 @@ struct Aid {
   std::optional<Date> closes;  // last day of subscription
   std::vector<std::string> replaced_by;
   std::optional<SourceRef> window_source;
+  std::string window_not_quoted;    // "fenetre.non_cite": why its quote does not state the dates
   int duration_months = 0;
+  std::string duration_not_quoted;  // "duree_mois_non_cite": why no quote of the aid states it
   std::string renewal;
 
   std::vector<Parameter> parameters;
@@ -162,6 +169,9 @@ class Catalog {
   const Organisation* FindOrganisation(std::string_view id) const;
   // The text of a source document, nullptr if unknown.
   const std::string* SourceText(std::string_view document) const;
+  // The local copy of an official page cited by url (sources/officiels/),
+  // nullptr when none is kept.
+  const std::string* OfficialCopy(std::string_view url) const;
   const std::string& home() const { return home_; }
 
   // Checks a situation against the catalog (contract ids exist).
@@ -181,6 +191,7 @@ class Catalog {
   std::vector<Aid> aids_;
   std::map<std::string, Organisation, std::less<>> organisations_;
   std::map<std::string, std::string, std::less<>> sources_;
+  std::map<std::string, std::string, std::less<>> official_copies_;  // url → text
   std::unique_ptr<internal::CompiledCatalog> compiled_;
 };
 
