@@ -66,17 +66,19 @@ class Linter {
     for (const auto& more : v.more_sources) facts.Add(more.excerpt);
     const bool percent = p.unit == "%";
     std::vector<std::string> missing;
-    auto need = [&](double x, const char* what) {
-      const bool found = percent ? (facts.HasNumber(x * 100) || facts.HasNumber(x)) : facts.HasNumber(x) ||
-                                   ((p.unit == "mois") && facts.HasMonths(static_cast<int>(x)));
-      if (!found) missing.push_back(std::string(what) + " " + (percent ? Show(x * 100) + " %" : Show(x)));
+    // A percentage is stored as a ratio (0.10) and quoted as "10 %"; the
+    // thresholds of a scale are in their own unit.
+    auto need = [&](double x, const char* what, bool as_percent) {
+      const bool found = as_percent ? (facts.HasNumber(x * 100) || facts.HasNumber(x))
+                                    : facts.HasNumber(x) || ((p.unit == "mois") && facts.HasMonths(static_cast<int>(x)));
+      if (!found) missing.push_back(std::string(what) + " " + (as_percent ? Show(x * 100) + " %" : Show(x)));
     };
     if (v.scale.empty()) {
-      need(v.value, "valeur");
+      need(v.value, "valeur", percent);
     } else {
       for (const auto& b : v.scale) {
-        need(b.threshold, "seuil");
-        need(b.value, "valeur");
+        need(b.threshold, "seuil", false);
+        need(b.value, "valeur", percent);
       }
     }
     if (v.since && !facts.HasDate(*v.since)) missing.push_back("date « depuis » " + v.since->ToFrench());
@@ -96,14 +98,14 @@ class Linter {
     if (!aid.window_source) return;
     const internal::QuotedFacts facts(aid.window_source->excerpt);
     std::vector<std::string> missing;
-    if (aid.opens && !facts.HasDate(*aid.opens)) missing.push_back("ouverture " + aid.opens->ToFrench());
-    if (aid.closes && !facts.HasDate(*aid.closes)) missing.push_back("fermeture " + aid.closes->ToFrench());
+    if (aid.opens && !facts.HasDate(*aid.opens)) missing.push_back("date d'ouverture " + aid.opens->ToFrench());
+    if (aid.closes && !facts.HasDate(*aid.closes)) missing.push_back("date de fermeture " + aid.closes->ToFrench());
     const std::string& where = aid.window_source->where.empty() ? aid.file : aid.window_source->where;
     if (!aid.window_not_quoted.empty()) {
       if (missing.empty() && (aid.opens || aid.closes)) Issue(where, "fenêtre : « non_cite » inutile, l'extrait donne déjà ses dates");
       return;
     }
-    for (const auto& m : missing) Issue(where, "fenêtre : date d'" + m + " absente de l'extrait cité (ou expliquez avec « non_cite »)");
+    for (const auto& m : missing) Issue(where, "fenêtre : " + m + " absente de l'extrait cité (ou expliquez avec « non_cite »)");
   }
 
   // The commitment length must be stated by one of the aid's quotes (in

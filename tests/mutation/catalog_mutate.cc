@@ -3,13 +3,16 @@
 // durations, comparison operators, enum lists by one member), reloads the
 // catalog and runs every scenario against the mutant. A mutant the loader
 // refuses or a scenario catches is killed; one that passes everything
-// survives, unless tests/mutation/equivalents.txt lists it with the reason it
-// cannot change any result. `capsante lint` is run on the survivors to tell
-// which ones the quote check catches instead.
+// survives. Two reviewed lists name survivors: tests/mutation/equivalents.txt
+// (the change cannot alter any result, with the reason) and
+// tests/mutation/survivors.txt (a scenario is still to be written, with what
+// it needs). `capsante lint` is run on the survivors to tell which ones the
+// quote check catches instead.
 //
 // Usage: catalog_mutate [--home DIR] [--sample N] [--only AID] [--list]
-//                       [--equivalents FILE] [--scenarios DIR]
-// Exit 0 when no unlisted mutant survives; 1 otherwise. docs/testing.md.
+//                       [--scenarios DIR]
+// Exit 0 when no mutant survives unlisted (and, on a full run, no list entry
+// is stale); 1 otherwise. docs/testing.md.
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -39,8 +42,9 @@ void WriteText(const fs::path& p, const std::string& text) {
   out << text;
 }
 
-// equivalents.txt: one mutant key per line, then " | reason"; # comments.
-std::map<std::string, std::string> ReadEquivalents(const std::string& path) {
+// equivalents.txt, survivors.txt: one mutant key per line, then " | reason";
+// # comments.
+std::map<std::string, std::string> ReadKeyList(const std::string& path) {
   std::map<std::string, std::string> out;
   std::ifstream in(path);
   std::string line;
@@ -69,7 +73,6 @@ fs::path MakeScratchHome(const fs::path& home) {
 int main(int argc, char** argv) {
   std::string home = CAPSANTE_DEFAULT_HOME;
   std::string only;
-  std::string equivalents_path;
   std::string scenarios_dir;
   size_t sample = 0;
   bool list = false;
@@ -78,7 +81,6 @@ int main(int argc, char** argv) {
     auto next = [&]() -> std::string { return i + 1 < argc ? argv[++i] : ""; };
     if (a == "--home") home = next();
     else if (a == "--only") only = next();
-    else if (a == "--equivalents") equivalents_path = next();
     else if (a == "--scenarios") scenarios_dir = next();
     else if (a == "--sample") sample = std::stoul(next());
     else if (a == "--list") list = true;
@@ -87,7 +89,6 @@ int main(int argc, char** argv) {
       return 2;
     }
   }
-  if (equivalents_path.empty()) equivalents_path = home + "/tests/mutation/equivalents.txt";
   if (scenarios_dir.empty()) scenarios_dir = home + "/tests/scenarios";
   const auto start = std::chrono::steady_clock::now();
 
@@ -135,7 +136,8 @@ int main(int argc, char** argv) {
     for (const auto& e : errors) std::cerr << e << "\n";
     return 1;
   }
-  const auto equivalents = ReadEquivalents(equivalents_path);
+  const auto equivalents = ReadKeyList(home + "/tests/mutation/equivalents.txt");
+  const auto known_survivors = ReadKeyList(home + "/tests/mutation/survivors.txt");
   const fs::path scratch = MakeScratchHome(home);
   std::unique_ptr<capsante::geo::CommuneIndex> communes;
 
@@ -154,8 +156,9 @@ int main(int argc, char** argv) {
     }
   }
 
-  size_t refused = 0, by_scenarios = 0, by_lint = 0, equivalent = 0;
+  size_t refused = 0, by_scenarios = 0, by_lint = 0, equivalent = 0, known = 0;
   std::vector<std::string> survivors;
+  std::set<std::string> killed_keys;
   std::set<std::string> seen_keys;
   for (const auto& m : mutants) {
     const fs::path target = scratch / "catalog" / "aides" / fs::path(m.file).filename();
@@ -167,9 +170,15 @@ int main(int argc, char** argv) {
       ++refused;
       killed = true;
     } else {
+      // The aid's own scenario file first: it usually kills, and quickly.
       capsante::scenario::ScenarioChecker checker(*mutant, home, &communes);
+      std::vector<const capsante::scenario::ScenarioFile*> order;
       for (const auto& f : scenario_files) {
-        for (const auto& s : f.root) {
+        if (fs::path(f.path).stem() == m.aid) order.insert(order.begin(), &f);
+        else order.push_back(&f);
+      }
+      for (const auto* f : order) {
+        for (const auto& s : f->root) {
           std::string why;
           if (!checker.Check(s, &why)) {
             killed = true;
@@ -182,26 +191,39 @@ int main(int argc, char** argv) {
     }
     WriteText(target, text);
     seen_keys.insert(m.key);
-    if (killed) continue;
-    if (auto it = equivalents.find(m.key); it != equivalents.end()) {
+    if (killed) {
+      killed_keys.insert(m.key);
+      continue;
+    }
+    if (equivalents.count(m.key)) {
       ++equivalent;
       continue;
     }
     const bool lint = mutant->Lint().size() > baseline_lint;
     if (lint) ++by_lint;
+    if (known_survivors.count(m.key)) {
+      ++known;
+      continue;
+    }
     survivors.push_back(std::string(lint ? "SURVIVES (lint catches it) " : "SURVIVES ") + m.key + "  (" + m.file + ":" +
                         std::to_string(m.line) + ")");
   }
   fs::remove_all(scratch);
 
   for (const auto& s : survivors) std::cout << s << "\n";
-  // Listed equivalents that no longer match a mutant: the list is stale.
+  // List entries that no longer match a surviving mutant: the lists are stale.
   size_t stale = 0;
   if (sample == 0 && only.empty()) {
-    for (const auto& [key, reason] : equivalents) {
-      if (!seen_keys.count(key)) {
-        std::cout << "STALE equivalents.txt entry (no such mutant): " << key << "\n";
-        ++stale;
+    for (const auto* list : {&equivalents, &known_survivors}) {
+      for (const auto& [key, reason] : *list) {
+        const char* name = list == &equivalents ? "equivalents.txt" : "survivors.txt";
+        if (!seen_keys.count(key)) {
+          std::cout << "STALE " << name << " entry (no such mutant): " << key << "\n";
+          ++stale;
+        } else if (killed_keys.count(key)) {
+          std::cout << "STALE " << name << " entry (now killed, remove it): " << key << "\n";
+          ++stale;
+        }
       }
     }
   }
@@ -210,8 +232,8 @@ int main(int argc, char** argv) {
   const size_t judged = mutants.size() - equivalent;
   std::cout << "mutants: " << mutants.size() << (sample ? " (sample of " + std::to_string(total) + ")" : "") << ", killed: " << killed
             << " (refused by the loader: " << refused << ", by the scenarios: " << by_scenarios << "), equivalent (listed): " << equivalent
-            << ", survivors: " << survivors.size() << " (of which lint catches " << by_lint << ")"
-            << ", values not located: " << skipped << "\n";
+            << ", survivors: " << known + survivors.size() << " (listed in survivors.txt: " << known << ", unlisted: " << survivors.size()
+            << "; lint catches " << by_lint << " of all survivors), values not located: " << skipped << "\n";
   std::printf("score: %.1f %% killed by loader + scenarios (%.1f %% with lint), %.1f s\n",
               judged ? 100.0 * killed / judged : 100.0, judged ? 100.0 * (killed + by_lint) / judged : 100.0, seconds);
   return survivors.empty() && stale == 0 ? 0 : 1;

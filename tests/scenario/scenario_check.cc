@@ -98,7 +98,8 @@ std::string Join(const std::set<std::string>& s) {
 
 // The keys each level of a scenario may hold; anything else is a typo that
 // would silently check nothing.
-const std::set<std::string> kScenarioKeys = {"nom", "source", "situation", "attendu", "erreur", "faits", "commune_resolue"};
+const std::set<std::string> kScenarioKeys = {"nom",    "source", "situation",      "attendu",
+                                             "erreur", "faits",  "commune_resolue", "concernees"};
 const std::set<std::string> kSourceKeys = {"document", "url", "extrait", "lu_le"};
 const std::set<std::string> kAidKeys = {"statut",        "total",    "par_periode", "plafond_par_periode", "taux",
                                         "non_chiffre",   "manquants", "bloquee_par", "majorations_possibles",
@@ -418,8 +419,36 @@ bool ScenarioChecker::Check(const YAML::Node& s, std::string* why_out) {
           ok = false;
         }
       }
+      // `concernees: [ids]`: exactly these aids pass their profession (or
+      // structure) gate; every other aid is non_eligible by its gate.
+      if (const YAML::Node gate = s["concernees"]) {
+        std::set<std::string> listed;
+        for (const auto& id : gate) {
+          listed.insert(id.Scalar());
+          if (!catalog_.FindAid(id.Scalar())) {
+            why += "concernees : aide inconnue « " + id.Scalar() + " »; ";
+            ok = false;
+          }
+        }
+        for (const auto& a : result.aids) {
+          bool gated_out = false;
+          for (const auto& c : a.conditions) {
+            const std::string_view text = c.text;
+            if (c.status == ConditionStatus::kNotMet &&
+                (text.starts_with("Profession concernée") || text.starts_with("Demande présentée par une structure"))) {
+              gated_out = true;
+            }
+          }
+          const bool want_in = listed.count(a.aid->id) > 0;
+          if (want_in == gated_out || (!want_in && a.status != AidStatus::kNotEligible)) {
+            why += a.aid->id + (want_in ? " : devrait concerner cette situation (profession ou structure); "
+                                        : " : ne devrait pas concerner cette situation (profession ou structure); ");
+            ok = false;
+          }
+        }
+      }
       const YAML::Node expected = s["attendu"];
-      if (!expected || !expected.IsMap() || expected.size() == 0) {
+      if ((!expected || !expected.IsMap() || expected.size() == 0) && !s["concernees"]) {
         why += "aucune attente (« attendu »); ";
         ok = false;
       } else {

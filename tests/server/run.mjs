@@ -4,7 +4,7 @@
 // (no personal data) and the clean shutdown. Node built-ins only.
 // Usage: node tests/server/run.mjs   (CAPSANTE_BIN, CAPSANTE_HOME optional)
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -105,6 +105,31 @@ const tests = [
     const short = await call('POST', '/api/v1/simulate?explications=non', { body: GP });
     assertEqual(short.status, 200, 'sans explications');
     assert(short.text.length < r.text.length, 'réponse plus courte sans explications');
+  }],
+
+  // Amounts from the sources, not from the CLI: each case of
+  // tests/source_expectations.json names its sentence, checked here against
+  // the document before the answer is compared with it.
+  ['POST /api/v1/simulate : montants et statuts pris dans les sources', async () => {
+    const home = process.env.CAPSANTE_HOME || repoRoot;
+    const { cas } = JSON.parse(readFileSync(path.join(repoRoot, 'tests/source_expectations.json'), 'utf8'));
+    const fold = (t) => t.replace(/\s+/g, ' ').trim();
+    assert(cas.length >= 5, 'cas attendus');
+    for (const c of cas) {
+      for (const s of [c.source, ...(c.autres_sources || [])]) {
+        const doc = fold(readFileSync(path.join(home, 'sources', s.document), 'utf8'));
+        assert(doc.includes(fold(s.extrait)), `${c.nom} : extrait introuvable dans ${s.document} : « ${s.extrait} »`);
+      }
+      const r = await call('POST', '/api/v1/simulate', { body: c.situation });
+      assertEqual(r.status, 200, `${c.nom} : statut HTTP`);
+      const aid = r.json.aides.find((a) => a.id === c.aide);
+      assert(aid, `${c.nom} : aide ${c.aide} absente`);
+      assertEqual(aid.statut, c.statut, `${c.nom} : statut`);
+      if ('total' in c) assertEqual(aid.montant && aid.montant.total, c.total, `${c.nom} : montant (« ${c.source.extrait} »)`);
+      if (c.echeancier) {
+        assertEqual(aid.montant.echeancier.map((v) => ({ date: v.date, montant: v.montant })), c.echeancier, `${c.nom} : échéancier`);
+      }
+    }
   }],
 
   ['POST /api/v1/simulate : erreurs 400 en français avec le champ', async () => {
