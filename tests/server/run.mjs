@@ -1,5 +1,6 @@
-// Tests of `capsante serve`: every endpoint and error case, the answers
-// compared with the CLI's, every real answer validated against the OpenAPI
+// Tests of `capsante serve`: every endpoint and error case, amounts compared
+// with the sources' sentences (tests/source_expectations.json), the answers'
+// shape compared with the CLI's (front ends translate, they do not decide), every real answer validated against the OpenAPI
 // document, path traversal, security headers, 413, timeouts, the access log
 // (no personal data) and the clean shutdown. Node built-ins only.
 // Usage: node tests/server/run.mjs   (CAPSANTE_BIN, CAPSANTE_HOME optional)
@@ -19,6 +20,10 @@ const GP = {
   premiere_installation_liberale: true, exercice_coordonne: 'msp',
 };
 const PERSONAL = { ...GP, age: 47, honoraires_annuels_zone: 123456.78, revenus_liberaux_mensuels: 9876.5 };
+
+// Expected amounts from the quoted sentences (tests/source_expectations.json).
+const EXPECTED = JSON.parse(readFileSync(path.join(repoRoot, 'tests/source_expectations.json'), 'utf8'));
+const FIRST_INSTALLATION = EXPECTED.citations.premiere_installation.montants; // « 10 000 € (en ZIP) ou 5 000 € (en ZAC) »
 
 let server;
 let doc;
@@ -95,7 +100,7 @@ const tests = [
     const expected = JSON.parse(cli(['simulate', '--json'], JSON.stringify(GP)));
     assertEqual(r.json, expected, 'réponse du serveur et de la CLI');
     const aid = r.json.aides.find((a) => a.id === 'aide_premiere_installation');
-    assertEqual([aid.statut, aid.montant.total], ['eligible', 10000], 'aide à la première installation en ZIP');
+    assertEqual([aid.statut, aid.montant.total], ['eligible', FIRST_INSTALLATION.ZIP], 'aide à la première installation en ZIP');
     assertEqual(r.headers.get('cache-control'), 'no-store', 'pas de cache des résultats personnels');
     // Same answer again (served from memory), and gzip when asked.
     const again = await call('POST', '/api/v1/simulate', { body: GP });
@@ -112,7 +117,7 @@ const tests = [
   // the document before the answer is compared with it.
   ['POST /api/v1/simulate : montants et statuts pris dans les sources', async () => {
     const home = process.env.CAPSANTE_HOME || repoRoot;
-    const { cas } = JSON.parse(readFileSync(path.join(repoRoot, 'tests/source_expectations.json'), 'utf8'));
+    const { cas } = EXPECTED;
     const fold = (t) => t.replace(/\s+/g, ' ').trim();
     assert(cas.length >= 5, 'cas attendus');
     for (const c of cas) {
@@ -200,7 +205,7 @@ const tests = [
     assertEqual(r.status, 200, 'statut');
     assertEqual(r.json.communes.map((c) => c.code), ['58194', '36044'], 'ordre des communes');
     const pick = (c) => c.resultat.aides.find((a) => a.id === 'aide_premiere_installation').montant.total;
-    assertEqual(r.json.communes.map(pick), [10000, 5000], '10 000 € en ZIP, 5 000 € en ZAC');
+    assertEqual(r.json.communes.map(pick), [FIRST_INSTALLATION.ZIP, FIRST_INSTALLATION.ZAC], '10 000 € en ZIP, 5 000 € en ZAC');
     const { writeFileSync, mkdtempSync, rmSync } = await import('node:fs');
     const dir = mkdtempSync(path.join((await import('node:os')).tmpdir(), 'capsante-test-'));
     writeFileSync(path.join(dir, 's.json'), JSON.stringify(GP));
