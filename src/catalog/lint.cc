@@ -21,6 +21,11 @@ class Linter {
 
  private:
   void Issue(const std::string& where, std::string message) { issues_.push_back({where, std::move(message)}); }
+  // Dates of checking and reading (verifie_le, lu_le) are being filled in across
+  // the catalog: reported, not yet failures (docs/catalog-format.md).
+  void ToComplete(const std::string& where, std::string message) {
+    issues_.push_back({where, "à compléter : " + std::move(message), false});
+  }
 
   const std::string& Folded(const std::string& document) {
     auto it = folded_.find(document);
@@ -30,7 +35,7 @@ class Linter {
   }
 
   void CheckSource(const SourceRef& s, const std::string& fallback_where) {
-    if (s.document.empty()) {
+    if (s.document.empty()) {  // an official text outside the documents: cited by URL, with its reading date
       CheckUrlSource(s, fallback_where);
       return;
     }
@@ -45,7 +50,7 @@ class Linter {
   // the local copy when one is kept in sources/officiels/.
   void CheckUrlSource(const SourceRef& s, const std::string& fallback_where) {
     const std::string& where = s.where.empty() ? fallback_where : s.where;
-    if (!s.read_on) Issue(where, "citation par url sans « lu_le » (date de lecture de la page) : " + s.url);
+    if (!s.read_on) ToComplete(where, "source en ligne sans « lu_le » (date de lecture) : " + s.url);
     const std::string* copy = c_.OfficialCopy(s.url);
     if (!copy) return;
     auto [it, fresh] = folded_copies_.try_emplace(s.url);
@@ -175,6 +180,8 @@ class Linter {
       for (const auto& v : p.values) CheckParameterValue(aid, p, v);
     }
     if (aid.sources.empty()) Issue(aid.file, "aucune source");
+    if (!aid.checked_on) ToComplete(aid.file, "« verifie_le » manquant : date de la dernière vérification du texte officiel");
+    if (aid.waiting_period) CheckSource(aid.waiting_period->source, aid.file);
     for (const auto& s : aid.sources) CheckSource(s, aid.file);
     if (aid.window_source) CheckSource(*aid.window_source, aid.file);
     if (aid.schedule_source) CheckSource(*aid.schedule_source, aid.file);
@@ -223,5 +230,26 @@ class Linter {
 }  // namespace
 
 std::vector<LintIssue> Catalog::Lint() const { return Linter(*this).Run(); }
+
+std::vector<LintIssue> Catalog::UnofficialAmounts() const {
+  std::vector<LintIssue> out;
+  for (const auto& aid : aids_) {
+    for (const auto& p : aid.parameters) {
+      for (const auto& v : p.values) {
+        bool official = v.source.official();
+        for (const auto& more : v.more_sources) official |= more.official();
+        if (official) continue;
+        std::string titles;
+        for (const SourceRef* s : {&v.source}) titles += s->doc ? s->doc->title : s->url;
+        for (const auto& more : v.more_sources) titles += " ; " + (more.doc ? more.doc->title : more.url);
+        out.push_back({v.source.where.empty() ? aid.file : v.source.where,
+                       "montant issu d'une source non officielle : " + aid.id + " — " + p.label +
+                           (v.since ? " (depuis le " + v.since->ToString() + ")" : std::string()) + " ; " + titles,
+                       false});
+      }
+    }
+  }
+  return out;
+}
 
 }  // namespace capsante

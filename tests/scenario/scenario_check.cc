@@ -101,9 +101,10 @@ std::string Join(const std::set<std::string>& s) {
 const std::set<std::string> kScenarioKeys = {"nom",    "source", "situation",      "attendu",
                                              "erreur", "faits",  "commune_resolue", "concernees"};
 const std::set<std::string> kSourceKeys = {"document", "url", "extrait", "lu_le"};
-const std::set<std::string> kAidKeys = {"statut",        "total",    "par_periode", "plafond_par_periode", "taux",
-                                        "non_chiffre",   "manquants", "bloquee_par", "majorations_possibles",
-                                        "non_remplies",  "echeancier", "en_cours",   "contact", "pour_devenir_eligible"};
+const std::set<std::string> kAidKeys = {"statut",       "total",      "par_periode", "plafond_par_periode",   "taux",
+                                        "non_chiffre",  "manquants",  "bloquee_par", "majorations_possibles", "non_remplies",
+                                        "inconnues",    "echeancier", "en_cours",    "contact",               "pour_devenir_eligible",
+                                        "possible_a_partir_du", "source_non_officielle"};
 const std::set<std::string> kPaymentKeys = {"date", "montant"};
 const std::set<std::string> kRunningKeys = {"date_fin", "versements_restants"};
 const std::set<std::string> kErrorKeys = {"champ"};
@@ -273,10 +274,11 @@ bool ScenarioChecker::CheckAid(const AidResult& r, const YAML::Node& want, const
           *why += key + " attendus " + Join(expected) + ", obtenus " + Join(got) + "; ";
           ok = false;
         }
-      } else if (key == "non_remplies") {
+      } else if (key == "non_remplies" || key == "inconnues") {
+        const auto wanted = key == "non_remplies" ? ConditionStatus::kNotMet : ConditionStatus::kUnknown;
         std::set<std::string> got;
         for (const auto& c : r.conditions) {
-          if (c.status == ConditionStatus::kNotMet) got.insert(std::string(c.text));
+          if (c.status == wanted) got.insert(std::string(c.text));
         }
         for (const auto& text : StringSet(v)) {
           if (!got.count(text)) {
@@ -309,7 +311,11 @@ bool ScenarioChecker::CheckAid(const AidResult& r, const YAML::Node& want, const
           *why += std::string("en_cours attendu ") + (want_running ? "oui" : "non") + "; ";
           ok = false;
         } else if (want_running && v.IsMap()) {
-          if (v["date_fin"] && v["date_fin"].Scalar() != r.running->end.ToString()) {
+          const bool want_renewed = v["date_fin"] && v["date_fin"].IsNull();
+          if (v["date_fin"] && want_renewed != r.running->renewed) {
+            *why += std::string("en_cours : reconduction tacite attendue ") + (want_renewed ? "oui" : "non") + "; ";
+            ok = false;
+          } else if (v["date_fin"] && !want_renewed && v["date_fin"].Scalar() != r.running->end.ToString()) {
             *why += "en_cours.date_fin attendue " + v["date_fin"].Scalar() + ", obtenue " + r.running->end.ToString() + "; ";
             ok = false;
           }
@@ -317,6 +323,19 @@ bool ScenarioChecker::CheckAid(const AidResult& r, const YAML::Node& want, const
             *why += "versements restants attendus " + v["versements_restants"].Scalar() + ", obtenus " + std::to_string(r.running->remaining.size()) + "; ";
             ok = false;
           }
+        }
+      } else if (key == "possible_a_partir_du") {
+        const std::string got = r.possible_from ? r.possible_from->ToString() : "null";
+        const std::string want = v.IsNull() ? "null" : v.Scalar();
+        if (got != want) {
+          *why += "possible_a_partir_du attendu " + want + ", obtenu " + got + "; ";
+          ok = false;
+        }
+      } else if (key == "source_non_officielle") {
+        const bool want = v.Scalar() == "true";
+        if (want != !r.amount.unofficial.empty()) {
+          *why += std::string("montant issu d'une source non officielle attendu ") + (want ? "oui" : "non") + "; ";
+          ok = false;
         }
       } else if (key == "contact") {
         const std::string got = r.contact.entry ? r.contact.entry->name + " " + r.contact.entry->email : "";

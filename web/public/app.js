@@ -462,8 +462,14 @@ function amountText(aid) {
   return parts.join(' — ');
 }
 
+// Where a quote comes from, as a person can look it up: the document's title
+// and issuer (never its file name), or the official page and when it was read.
 function sourceHtml(s) {
-  const where = s.document ? `document ${esc(s.document)}` : s.url ? `<a href="${esc(s.url)}" rel="noopener">${esc(s.url)}</a>` : '';
+  const link = s.url ? `<a href="${esc(s.url)}" rel="noopener">${s.titre ? esc(s.titre) : esc(s.url)}</a>` : esc(s.titre || '');
+  const who = s.emetteur ? ` — ${esc(s.emetteur)}` : '';
+  const read = s.lu_le ? ` (lu le ${esc(s.lu_le)})` : '';
+  const unofficial = s.officiel === false ? ' — source non officielle' : '';
+  const where = link ? `${link}${who}${read}${unofficial}` : '';
   return `<blockquote class="cs-source"><p>« ${esc(s.extrait)} »</p>${where ? `<p class="cs-source__doc">${where}</p>` : ''}</blockquote>`;
 }
 
@@ -494,6 +500,7 @@ function cardHtml(aid, names) {
     </div>
     <p class="cs-carte__financeur">${esc(aid.financeur)} · identifiant ${esc(aid.id)}</p>
     ${m ? `<p class="cs-montant">${esc(amountText(aid))}</p>` : ''}
+    ${(aid.avertissements || []).map((a) => `<p class="cs-avertissement fr-text--sm">⚠ ${esc(a)}</p>`).join('')}
     <p class="cs-carte__message">${esc(aid.message || aid.resume || '')}</p>
     ${closed}
     ${aid.manquants?.length ? `<p class="cs-manque">Il manque : ${aid.manquants.map((f) => esc(labelOf(f))).join(', ')}.</p>` : ''}
