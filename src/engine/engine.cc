@@ -205,6 +205,7 @@ class AidEvaluator {
     const WaitingPeriod& wp = *aid.waiting_period;
     const Date date = situation_.date();
     if (wp.applies_from && date < *wp.applies_from) return;
+    if (!aid.OpenOn(date)) return;  // closed: no new aid to wait for
     for (const Signed& s : signed_) {
       const Aid& other = catalog_.aids()[static_cast<size_t>(s.aid_index)];
       if (r->running && s.aid_index == aid.compiled->index && s.start == r->running->start) continue;  // this very contract

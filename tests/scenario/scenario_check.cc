@@ -99,7 +99,7 @@ std::string Join(const std::set<std::string>& s) {
 // The keys each level of a scenario may hold; anything else is a typo that
 // would silently check nothing.
 const std::set<std::string> kScenarioKeys = {"nom",    "source", "situation",      "attendu",
-                                             "erreur", "faits",  "commune_resolue", "concernees"};
+                                             "erreur", "faits",  "commune_resolue", "concernees", "faits_a_confirmer"};
 const std::set<std::string> kSourceKeys = {"document", "url", "extrait", "lu_le"};
 const std::set<std::string> kAidKeys = {"statut",       "total",      "par_periode", "plafond_par_periode",   "taux",
                                         "non_chiffre",  "manquants",  "bloquee_par", "majorations_possibles", "non_remplies",
@@ -427,6 +427,24 @@ bool ScenarioChecker::Check(const YAML::Node& s, std::string* why_out) {
             ok = false;
           } else if (got->value != want) {
             why += "fait « " + field + " » attendu « " + want + " », obtenu « " + got->value + " » (" + got->origin + "); ";
+            ok = false;
+          }
+        }
+      }
+      // Zone facts to be confirmed (a newer decree whose values are not
+      // imported): `faits_a_confirmer: {zonage.medecin: ZIP}` names the
+      // previous decree's value, given for information only.
+      if (const YAML::Node pending = s["faits_a_confirmer"]) {
+        for (const auto& kv : pending) {
+          const std::string field = kv.first.Scalar();
+          const std::string want = kv.second.IsNull() ? "" : kv.second.Scalar();
+          const FactNote* got = nullptr;
+          for (const auto& f : result.facts) {
+            if (f.field == field) got = &f;
+          }
+          if (!got || !got->unconfirmed || !got->value.empty() || got->previous_value != want) {
+            why += "fait « " + field + " » attendu à confirmer (précédent « " + want + " »), obtenu « " +
+                   (got ? got->value + " » / précédent « " + got->previous_value + " » (" + got->origin + ")" : "absent »") + "; ";
             ok = false;
           }
         }
