@@ -54,6 +54,9 @@ struct ParameterValue {
   std::vector<Bracket> scale;  // non-empty for a step scale
   SourceRef source;
   std::vector<SourceRef> more_sources;  // "autres_sources": e.g. one per step of a scale
+  // "non_cite": why the quotes do not state this value (computed, from a
+  // table…); empty when they must (lint checks every number and date).
+  std::string not_quoted;
 };
 
 struct Parameter {
@@ -69,6 +72,7 @@ struct Condition {
   std::string text;        // French
   std::string expression;  // as written
   SourceRef source;
+  std::string not_quoted;  // "non_cite": why the quote does not state its literal numbers
 };
 
 struct Payment {
@@ -119,7 +123,9 @@ struct Aid {
   std::optional<Date> closes;  // last day of subscription
   std::vector<std::string> replaced_by;
   std::optional<SourceRef> window_source;
+  std::string window_not_quoted;    // "fenetre.non_cite": why its quote does not state the dates
   int duration_months = 0;
+  std::string duration_not_quoted;  // "duree_mois_non_cite": why no quote of the aid states it
   std::string renewal;
   // "reconduction_tacite": a running contract without an end date goes on
   // past duration_months (renewed by tacit agreement).
@@ -190,6 +196,9 @@ class Catalog {
   const Organisation* FindOrganisation(std::string_view id) const;
   // The text of a source document, nullptr if unknown.
   const std::string* SourceText(std::string_view document) const;
+  // The local copy of an official page cited by url (sources/officiels/),
+  // nullptr when none is kept.
+  const std::string* OfficialCopy(std::string_view url) const;
   // The registry entry of a source document (catalog/sources.yaml), nullptr if unknown.
   const SourceDocument* FindDocument(std::string_view document) const;
   const std::vector<SourceDocument>& documents() const { return documents_; }
@@ -215,6 +224,7 @@ class Catalog {
   std::vector<Aid> aids_;
   std::map<std::string, Organisation, std::less<>> organisations_;
   std::map<std::string, std::string, std::less<>> sources_;
+  std::map<std::string, std::string, std::less<>> official_copies_;  // url → text
   std::vector<SourceDocument> documents_;
   std::unique_ptr<internal::CompiledCatalog> compiled_;
 };

@@ -4,6 +4,8 @@
 
 #include "capsante/catalog.h"
 #include "capsante/text.h"
+#include "catalog/quoted_facts.h"
+#include "expr/lexer.h"
 
 namespace capsante {
 namespace {
@@ -34,7 +36,7 @@ class Linter {
 
   void CheckSource(const SourceRef& s, const std::string& fallback_where) {
     if (s.document.empty()) {  // an official text outside the documents: cited by URL, with its reading date
-      if (!s.read_on) ToComplete(s.where.empty() ? fallback_where : s.where, "source en ligne sans « lu_le » (date de lecture) : " + s.url);
+      CheckUrlSource(s, fallback_where);
       return;
     }
     const std::string needle = text::FoldSpace(s.excerpt);
@@ -44,7 +46,139 @@ class Linter {
     }
   }
 
+  // An official page cited by url: the date it was read, and the excerpt in
+  // the local copy when one is kept in sources/officiels/.
+  void CheckUrlSource(const SourceRef& s, const std::string& fallback_where) {
+    const std::string& where = s.where.empty() ? fallback_where : s.where;
+    if (!s.read_on) ToComplete(where, "source en ligne sans « lu_le » (date de lecture) : " + s.url);
+    const std::string* copy = c_.OfficialCopy(s.url);
+    if (!copy) return;
+    auto [it, fresh] = folded_copies_.try_emplace(s.url);
+    if (fresh) it->second = text::FoldSpace(*copy);
+    if (it->second.find(text::FoldSpace(s.excerpt)) == std::string::npos) {
+      Issue(where, "extrait introuvable dans la copie locale de " + s.url + " (sources/officiels/) : « " +
+                       text::Truncate(s.excerpt, 120) + " »");
+    }
+  }
+
+  static std::string Show(double x) { return text::Number(x); }
+
+  // What a value's quotes state: every number of a parameter value (each
+  // step of a scale) and its start date must appear there, unless the value
+  // says why not ("non_cite").
+  void CheckParameterValue(const Aid& aid, const Parameter& p, const ParameterValue& v) {
+    internal::QuotedFacts facts(v.source.excerpt);
+    for (const auto& more : v.more_sources) facts.Add(more.excerpt);
+    const bool percent = p.unit == "%";
+    std::vector<std::string> missing;
+    // A percentage is stored as a ratio (0.10) and quoted as "10 %"; the
+    // thresholds of a scale are in their own unit.
+    auto need = [&](double x, const char* what, bool as_percent) {
+      const bool found = as_percent ? (facts.HasNumber(x * 100) || facts.HasNumber(x))
+                                    : facts.HasNumber(x) || ((p.unit == "mois") && facts.HasMonths(static_cast<int>(x)));
+      if (!found) missing.push_back(std::string(what) + " " + (as_percent ? Show(x * 100) + " %" : Show(x)));
+    };
+    if (v.scale.empty()) {
+      need(v.value, "valeur", percent);
+    } else {
+      for (const auto& b : v.scale) {
+        need(b.threshold, "seuil", false);
+        need(b.value, "valeur", percent);
+      }
+    }
+    if (v.since && !facts.HasDate(*v.since)) missing.push_back("date « depuis » " + v.since->ToFrench());
+    const std::string where = v.source.where.empty() ? aid.file : v.source.where;
+    if (!v.not_quoted.empty()) {
+      if (missing.empty()) Issue(where, "paramètre « " + p.name + " » : « non_cite » inutile, les extraits donnent déjà toutes ses valeurs");
+      return;
+    }
+    for (const auto& m : missing) {
+      Issue(where, "paramètre « " + p.name + " » : " + m + " absente de l'extrait cité (corrigez la valeur, citez la phrase qui la donne, "
+                   "ou expliquez avec « non_cite »)");
+    }
+  }
+
+  // The window's dates must be in its quote.
+  void CheckWindowDates(const Aid& aid) {
+    if (!aid.window_source) return;
+    const internal::QuotedFacts facts(aid.window_source->excerpt);
+    std::vector<std::string> missing;
+    if (aid.opens && !facts.HasDate(*aid.opens)) missing.push_back("date d'ouverture " + aid.opens->ToFrench());
+    if (aid.closes && !facts.HasDate(*aid.closes)) missing.push_back("date de fermeture " + aid.closes->ToFrench());
+    const std::string& where = aid.window_source->where.empty() ? aid.file : aid.window_source->where;
+    if (!aid.window_not_quoted.empty()) {
+      if (missing.empty() && (aid.opens || aid.closes)) Issue(where, "fenêtre : « non_cite » inutile, l'extrait donne déjà ses dates");
+      return;
+    }
+    for (const auto& m : missing) Issue(where, "fenêtre : " + m + " absente de l'extrait cité (ou expliquez avec « non_cite »)");
+  }
+
+  // The commitment length must be stated by one of the aid's quotes (in
+  // months or years).
+  void CheckDuration(const Aid& aid) {
+    if (aid.duration_months <= 0) return;
+    internal::QuotedFacts facts;
+    auto add = [&](const SourceRef& s) { facts.Add(s.excerpt); };
+    for (const auto& s : aid.sources) add(s);
+    if (aid.window_source) add(*aid.window_source);
+    if (aid.schedule_source) add(*aid.schedule_source);
+    if (aid.clawback_source) add(*aid.clawback_source);
+    for (const auto& c : aid.conditions) add(c.source);
+    for (const auto& c : aid.commitments) add(c.source);
+    for (const auto& p : aid.parameters) {
+      for (const auto& v : p.values) add(v.source);
+    }
+    const bool found = facts.HasMonths(aid.duration_months);
+    if (!aid.duration_not_quoted.empty()) {
+      if (found) Issue(aid.file, "« duree_mois_non_cite » inutile : un extrait de l'aide donne déjà la durée");
+      return;
+    }
+    if (!found) {
+      Issue(aid.file, "durée de " + std::to_string(aid.duration_months) +
+                          " mois (« duree_mois ») donnée par aucun extrait de l'aide (ou expliquez avec « duree_mois_non_cite »)");
+    }
+  }
+
+  // The literal numbers, durations and dates of a condition must be in its
+  // quote ("2,5 jours", "moins d'un an"). Zero is exempt ("> 0": some).
+  void CheckConditionLiterals(const Aid& aid, const Condition& c) {
+    const internal::QuotedFacts facts(c.source.excerpt);
+    const std::vector<expr::Token> tokens = expr::Lex(c.expression);
+    std::vector<std::string> missing;
+    for (size_t i = 0; i < tokens.size(); ++i) {
+      const expr::Token& t = tokens[i];
+      const bool call = i + 2 < tokens.size() && tokens[i + 1].kind == expr::TokenKind::kLeftParen;
+      if (t.kind == expr::TokenKind::kIdentifier && call && tokens[i + 2].kind == expr::TokenKind::kNumber &&
+          (t.text == "years" || t.text == "months")) {
+        const int months = static_cast<int>(tokens[i + 2].number) * (t.text == "years" ? 12 : 1);
+        if (!facts.HasMonths(months)) missing.push_back("durée " + t.text + "(" + tokens[i + 2].text + ")");
+        i += 2;
+      } else if (t.kind == expr::TokenKind::kIdentifier && call && t.text == "date" && tokens[i + 2].kind == expr::TokenKind::kString) {
+        auto d = Date::Parse(tokens[i + 2].text);
+        if (d && !facts.HasDate(*d)) missing.push_back("date " + d->ToFrench());
+        i += 2;
+      } else if (t.kind == expr::TokenKind::kNumber && t.number != 0) {
+        const bool percent = !t.text.empty() && t.text.back() == '%';
+        if (!facts.HasNumber(percent ? t.number * 100 : t.number)) missing.push_back("nombre " + t.text);
+      }
+    }
+    const std::string& where = c.source.where.empty() ? aid.file : c.source.where;
+    if (!c.not_quoted.empty()) {
+      if (missing.empty()) Issue(where, "condition « " + c.text + " » : « non_cite » inutile, l'extrait donne déjà ses nombres");
+      return;
+    }
+    for (const auto& m : missing) {
+      Issue(where, "condition « " + c.text + " » : " + m + " absent de l'extrait cité (ou expliquez avec « non_cite »)");
+    }
+  }
+
   void CheckAid(const Aid& aid) {
+    CheckWindowDates(aid);
+    CheckDuration(aid);
+    for (const auto& c : aid.conditions) CheckConditionLiterals(aid, c);
+    for (const auto& p : aid.parameters) {
+      for (const auto& v : p.values) CheckParameterValue(aid, p, v);
+    }
     if (aid.sources.empty()) Issue(aid.file, "aucune source");
     if (!aid.checked_on) ToComplete(aid.file, "« verifie_le » manquant : date de la dernière vérification du texte officiel");
     if (aid.waiting_period) CheckSource(aid.waiting_period->source, aid.file);
@@ -89,6 +223,7 @@ class Linter {
   const Catalog& c_;
   std::vector<LintIssue> issues_;
   std::map<std::string, std::string> folded_;
+  std::map<std::string, std::string> folded_copies_;
   std::map<std::string, bool> checked_orgs_;
 };
 

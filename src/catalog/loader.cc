@@ -59,6 +59,11 @@ const std::string* Catalog::SourceText(std::string_view document) const {
   return it == sources_.end() ? nullptr : &it->second;
 }
 
+const std::string* Catalog::OfficialCopy(std::string_view url) const {
+  auto it = official_copies_.find(url);
+  return it == official_copies_.end() ? nullptr : &it->second;
+}
+
 const SourceDocument* Catalog::FindDocument(std::string_view document) const {
   for (const auto& d : documents_) {
     if (d.file == document) return &d;
@@ -246,6 +251,39 @@ class CatalogLoader {
       c_->sources_[entry.path().filename().string()] = buffer.str();
     }
     if (ec || c_->sources_.empty()) return Status::IoError("documents sources introuvables dans " + dir, dir);
+    return LoadOfficialCopies(dir + "/officiels");
+  }
+
+  // sources/officiels/*.txt: excerpts of official pages cited by url, each
+  // file starting with "url: ..." and "lu_le: ..." lines, then a line "---",
+  // then the text copied from the page (docs/catalog-format.md).
+  Status LoadOfficialCopies(const std::string& dir) {
+    std::error_code ec;
+    if (!fs::is_directory(dir, ec)) return Status::Ok();
+    std::vector<fs::path> files;
+    for (const auto& entry : fs::directory_iterator(dir, ec)) {
+      if (entry.path().extension() == ".txt") files.push_back(entry.path());
+    }
+    std::sort(files.begin(), files.end());
+    for (const auto& path : files) {
+      std::ifstream in(path);
+      std::string line, url, body;
+      bool in_body = false;
+      while (std::getline(in, line)) {
+        if (in_body) {
+          body += line + "\n";
+        } else if (line.rfind("url: ", 0) == 0) {
+          url = line.substr(5);
+        } else if (line == "---") {
+          in_body = true;
+        }
+      }
+      if (url.empty() || !in_body) {
+        return Status::InvalidCatalog(path.string() + ": une copie officielle commence par « url: … », « lu_le: … » puis « --- »",
+                                      path.string());
+      }
+      c_->official_copies_[url] += body;  // several files may keep excerpts of one page
+    }
     return Status::Ok();
   }
 
@@ -441,6 +479,7 @@ class CatalogLoader {
         CAPSANTE_RETURN_IF_ERROR(ReadSourceKey(vm, "source", &source, true));
         v.source = *source;
         CAPSANTE_RETURN_IF_ERROR(ReadSourceList(vm, "autres_sources", &v.more_sources, false));
+        CAPSANTE_RETURN_IF_ERROR(vm.String("non_cite", &v.not_quoted, false));
         CAPSANTE_RETURN_IF_ERROR(vm.CheckNoUnknownKeys());
         if (!p.values.empty()) {
           const ParameterValue& prev = p.values.back();
@@ -551,8 +590,10 @@ class CatalogLoader {
     if (aid->opens && aid->closes && *aid->closes < *aid->opens) return window.Error(window.node(), "la fermeture précède l'ouverture");
     CAPSANTE_RETURN_IF_ERROR(window.StringList("remplacee_par", &aid->replaced_by));
     CAPSANTE_RETURN_IF_ERROR(ReadSourceKey(window, "source", &aid->window_source, aid->opens.has_value() || aid->closes.has_value()));
+    CAPSANTE_RETURN_IF_ERROR(window.String("non_cite", &aid->window_not_quoted, false));
     CAPSANTE_RETURN_IF_ERROR(window.CheckNoUnknownKeys());
     CAPSANTE_RETURN_IF_ERROR(m.Int("duree_mois", &aid->duration_months));
+    CAPSANTE_RETURN_IF_ERROR(m.String("duree_mois_non_cite", &aid->duration_not_quoted, false));
     CAPSANTE_RETURN_IF_ERROR(m.String("renouvellement", &aid->renewal, false));
     CAPSANTE_RETURN_IF_ERROR(m.Bool("reconduction_tacite", &aid->tacit_renewal));
     if (aid->tacit_renewal && aid->duration_months <= 0) {
@@ -615,6 +656,7 @@ class CatalogLoader {
       std::optional<SourceRef> source;
       CAPSANTE_RETURN_IF_ERROR(ReadSourceKey(cm, "source", &source, true));
       c.source = *source;
+      CAPSANTE_RETURN_IF_ERROR(cm.String("non_cite", &c.not_quoted, false));
       CAPSANTE_RETURN_IF_ERROR(cm.CheckNoUnknownKeys());
       aid->conditions.push_back(std::move(c));
       compiled->conditions.push_back(std::move(cc));

@@ -42,6 +42,7 @@ montant:
 contact: cpam
 sources:
   - {document: 004_e770e37fc8623f8e.txt, extrait: "une aide forfaitaire de 5 000€ par an"}
+  - {document: 004_e770e37fc8623f8e.txt, extrait: "5 ans à compter de la date d’adhésion"}
 verifie_le: 2026-11-29
 )";
 
@@ -203,6 +204,60 @@ TEST_F(LoaderTest, LintFindsMisquotesAndAsymmetry) {
   std::string all = issues[0].message + " | " + issues[1].message;
   EXPECT_NE(all.find("extrait introuvable"), std::string::npos) << all;
   EXPECT_NE(all.find("non symétrique"), std::string::npos) << all;
+}
+
+// Lint checks that each value is what its quote says (issue 14: 49 999 €
+// beside « 50 000 € » passed).
+struct QuoteCase {
+  const char* from;
+  const char* to;
+  const char* issue;  // "" = lint clean
+};
+
+class LintQuoteTest : public LoaderTest, public ::testing::WithParamInterface<QuoteCase> {};
+
+TEST_P(LintQuoteTest, ValueMustBeInItsQuote) {
+  const QuoteCase& q = GetParam();
+  WriteAid("test_aide", Replace(kAid, q.from, q.to));
+  std::unique_ptr<Catalog> c;
+  Status st = Load(&c);
+  ASSERT_TRUE(st.ok()) << st.ToString();
+  std::string all;
+  for (const auto& i : c->Lint()) all += i.where + ": " + i.message + " | ";
+  if (std::string(q.issue).empty()) {
+    EXPECT_EQ(all, "");
+  } else {
+    EXPECT_NE(all.find(q.issue), std::string::npos) << all;
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Cases, LintQuoteTest,
+    ::testing::Values(
+        QuoteCase{"valeur: 5000", "valeur: 4999", "valeur 4999 absente"},
+        QuoteCase{"valeur: 5000", "valeur: 5000\n        non_cite: \"calculé\"", "non_cite » inutile"},
+        QuoteCase{"valeur: 5000", "valeur: 4999\n        non_cite: \"calculé pour le test\"", ""},
+        QuoteCase{"fermeture: 2025-12-31", "fermeture: 2025-12-30", "date de fermeture 30 décembre 2025 absente"},
+        QuoteCase{"duree_mois: 60", "duree_mois: 61", "durée de 61 mois"},
+        QuoteCase{"si: zonage.medecin == \"ZIP\"", "si: zonage.medecin == \"ZIP\" and jours_par_semaine >= 2.5",
+                  "nombre 2.5 absent"},
+        QuoteCase{"extrait: \"dans une ZIP\"}", "extrait: \"au minimum 2,5 jours par semaine\"}\n    non_cite: \"test\"",
+                  "non_cite » inutile"},
+        QuoteCase{"source: {document: 004_e770e37fc8623f8e.txt, extrait: \"dans une ZIP\"}",
+                  "source: {url: \"https://www.ameli.fr/x\", extrait: \"dans une ZIP\"}", "sans « lu_le »"},
+        QuoteCase{"source: {document: 004_e770e37fc8623f8e.txt, extrait: \"dans une ZIP\"}",
+                  "source: {url: \"https://www.ameli.fr/x\", lu_le: 2026-11-29, extrait: \"dans une ZIP\"}", ""}));
+
+TEST_F(LoaderTest, UrlQuoteMustBeInTheLocalCopy) {
+  WriteAid("test_aide", Replace(kAid, "source: {document: 004_e770e37fc8623f8e.txt, extrait: \"dans une ZIP\"}",
+                                "source: {url: \"https://www.ameli.fr/x\", lu_le: 2026-11-29, extrait: \"dans une ZIP\"}"));
+  fs::create_directories(home_ / "sources" / "officiels");
+  std::ofstream(home_ / "sources" / "officiels" / "ameli-x.txt") << "url: https://www.ameli.fr/x\nlu_le: 2026-11-29\n---\nS'installer dans une ZAC.\n";
+  std::unique_ptr<Catalog> c;
+  ASSERT_TRUE(Load(&c).ok());
+  auto issues = c->Lint();
+  ASSERT_EQ(issues.size(), 1u);
+  EXPECT_NE(issues[0].message.find("copie locale"), std::string::npos) << issues[0].message;
 }
 
 TEST_F(LoaderTest, CircularDefinitionsAreRefused) {

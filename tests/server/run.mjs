@@ -1,10 +1,11 @@
-// Tests of `capsante serve`: every endpoint and error case, the answers
-// compared with the CLI's, every real answer validated against the OpenAPI
+// Tests of `capsante serve`: every endpoint and error case, amounts compared
+// with the sources' sentences (tests/source_expectations.json), the answers'
+// shape compared with the CLI's (front ends translate, they do not decide), every real answer validated against the OpenAPI
 // document, path traversal, security headers, 413, timeouts, the access log
 // (no personal data) and the clean shutdown. Node built-ins only.
 // Usage: node tests/server/run.mjs   (CAPSANTE_BIN, CAPSANTE_HOME optional)
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -19,6 +20,10 @@ const GP = {
   premiere_installation_liberale: true, exercice_coordonne: 'msp',
 };
 const PERSONAL = { ...GP, age: 47, honoraires_annuels_zone: 123456.78, revenus_liberaux_mensuels: 9876.5 };
+
+// Expected amounts from the quoted sentences (tests/source_expectations.json).
+const EXPECTED = JSON.parse(readFileSync(path.join(repoRoot, 'tests/source_expectations.json'), 'utf8'));
+const FIRST_INSTALLATION = EXPECTED.citations.premiere_installation.montants; // « 10 000 € (en ZIP) ou 5 000 € (en ZAC) »
 
 let server;
 let doc;
@@ -117,7 +122,7 @@ const tests = [
     assertEqual(r.status, 200, 'statut');
     assertSameBytes(r.text, cli(['simulate', '--json'], JSON.stringify(GP)), 'simulate');
     const aid = r.json.aides.find((a) => a.id === 'aide_premiere_installation');
-    assertEqual([aid.statut, aid.montant.total], ['eligible', 10000], 'aide à la première installation en ZIP');
+    assertEqual([aid.statut, aid.montant.total], ['eligible', FIRST_INSTALLATION.ZIP], 'aide à la première installation en ZIP');
     assertEqual(r.headers.get('cache-control'), 'no-store', 'pas de cache des résultats personnels');
     const again = await call('POST', '/api/v1/simulate', { body: GP });
     assertEqual(again.text, r.text, 'deuxième réponse identique');
@@ -187,6 +192,31 @@ const tests = [
     const tooBig = await fetch(server.url + '/api/v1/lot', { method: 'POST', body: big });
     assertEqual(tooBig.status, 413, 'lot au-delà de 1 Mio');
     await tooBig.arrayBuffer();
+  }],
+
+  // Amounts from the sources, not from the CLI: each case of
+  // tests/source_expectations.json names its sentence, checked here against
+  // the document before the answer is compared with it.
+  ['POST /api/v1/simulate : montants et statuts pris dans les sources', async () => {
+    const home = process.env.CAPSANTE_HOME || repoRoot;
+    const { cas } = EXPECTED;
+    const fold = (t) => t.replace(/\s+/g, ' ').trim();
+    assert(cas.length >= 5, 'cas attendus');
+    for (const c of cas) {
+      for (const s of [c.source, ...(c.autres_sources || [])]) {
+        const doc = fold(readFileSync(path.join(home, 'sources', s.document), 'utf8'));
+        assert(doc.includes(fold(s.extrait)), `${c.nom} : extrait introuvable dans ${s.document} : « ${s.extrait} »`);
+      }
+      const r = await call('POST', '/api/v1/simulate', { body: c.situation });
+      assertEqual(r.status, 200, `${c.nom} : statut HTTP`);
+      const aid = r.json.aides.find((a) => a.id === c.aide);
+      assert(aid, `${c.nom} : aide ${c.aide} absente`);
+      assertEqual(aid.statut, c.statut, `${c.nom} : statut`);
+      if ('total' in c) assertEqual(aid.montant && aid.montant.total, c.total, `${c.nom} : montant (« ${c.source.extrait} »)`);
+      if (c.echeancier) {
+        assertEqual(aid.montant.echeancier.map((v) => ({ date: v.date, montant: v.montant })), c.echeancier, `${c.nom} : échéancier`);
+      }
+    }
   }],
 
   ['POST /api/v1/simulate : erreurs 400 en français avec le champ', async () => {
@@ -327,7 +357,7 @@ const tests = [
     assertEqual(r.status, 200, 'statut');
     assertEqual(r.json.communes.map((c) => c.code), ['61001', '27229'], 'ordre des communes');
     const pick = (c) => c.resultat.aides.find((a) => a.id === 'aide_premiere_installation').montant.total;
-    assertEqual(r.json.communes.map(pick), [10000, 5000], '10 000 € en ZIP, 5 000 € en ZAC');
+    assertEqual(r.json.communes.map(pick), [FIRST_INSTALLATION.ZIP, FIRST_INSTALLATION.ZAC], '10 000 € en ZIP, 5 000 € en ZAC');
     const file = await situationFile(GP);
     assertSameBytes(r.text, cli(['comparer', '--situation', file, '--json', '61001', '27229']), 'comparer');
     assertError(await call('POST', '/api/v1/comparer', { body: { situation: GP, communes: ['58194'] } }), 400, 'communes');

@@ -29,6 +29,16 @@ const norm = (s) => String(s).replace(/[\u00a0\u202f]/g, ' ').replace(/\s+/g, ' 
 function assertInSources(amountText) {
   assert(sourcesText.includes(amountText), `« ${amountText} » n'apparaît dans aucun document source`);
 }
+// Expected amounts come from the quoted sentences of tests/source_expectations.json
+// (`citations`), each checked against its document: never from the CLI's output.
+const { citations } = JSON.parse(readFileSync(path.join(repoRoot, 'tests/source_expectations.json'), 'utf8'));
+function cited(id) {
+  const c = citations[id];
+  assert(c, `citation inconnue ${id}`);
+  const doc = norm(readFileSync(path.join(home, 'sources', c.document), 'utf8'));
+  assert(doc.includes(norm(c.extrait)), `${id} : extrait introuvable dans ${c.document} : « ${c.extrait} »`);
+  return c.montants;
+}
 
 // Communes whose doctors' zoning is still confirmed in 2026 (Normandie: no newer
 // ARS decree known, see data/arretes_zonage.tsv); Nevers and Châteauroux are
@@ -139,7 +149,7 @@ const tests = [
     assert(!asked.includes('zonage.medecin'), 'le zonage vient de la commune, il n\'est pas demandé');
     const api = await card(page, 'aide_premiere_installation');
     assertEqual(api.statut, 'eligible', 'aide à la première installation');
-    assertEqual(api.total, '10000', 'montant en ZIP');
+    assertEqual(api.total, String(cited('premiere_installation').ZIP), 'montant en ZIP');
     assert(api.montant.includes('10 000 €'), `montant affiché : ${api.montant}`);
     assertInSources('10 000 € (en ZIP) ou 5 000 € (en ZAC)');
     const caim = await card(page, 'caim');
@@ -177,7 +187,7 @@ const tests = [
     await fillQuestionnaire(page, { ...GP, exercice_coordonne: 'Groupe de médecins ou pluriprofessionnel', date_installation: '2025-06-01' });
     const caim = await card(page, 'caim');
     assertEqual(caim.statut, 'eligible', 'CAIM en 2025');
-    assertEqual(caim.total, '50000', 'CAIM pour 4 jours par semaine');
+    assertEqual(caim.total, String(cited('caim_4_jours').total), 'CAIM pour 4 jours par semaine');
     assert(caim.montant.includes('50 000 €'), `montant affiché : ${caim.montant}`);
     assertInSources('50 000 €');
     await page.locator('#aide-caim summary', { hasText: 'Échéancier' }).click();
@@ -207,7 +217,7 @@ const tests = [
     assertEqual(money, [], 'questions sur les revenus posées à un étudiant');
     const cesp = await card(page, 'cesp');
     assertEqual(cesp.statut, 'eligible', 'CESP');
-    assertEqual(cesp.parPeriode, '1200', 'allocation mensuelle');
+    assertEqual(cesp.parPeriode, String(cited('cesp').mensuel), 'allocation mensuelle');
     assert(cesp.montant.includes('1 200 € par mois'), `montant affiché : ${cesp.montant}`);
     assertInSources('1 200 €');
     await page.screenshot({ path: path.join(shots, '3-etudiant-cesp.png'), fullPage: true });
@@ -230,9 +240,9 @@ const tests = [
     });
     const c = await card(page, 'caccmk');
     assertEqual(c.statut, 'eligible', 'CACCMK');
-    assertEqual(c.total, '49000', 'montant du CACCMK');
+    assertEqual(c.total, String(cited('caccmk').total), 'montant du CACCMK');
     assert(c.montant.includes('49 000 €'), `montant affiché : ${c.montant}`);
-    assertInSources('30 000 €');
+    assertInSources('49 000 €');
     await page.screenshot({ path: path.join(shots, '4-kinesitherapeute.png'), fullPage: true });
     assertEqual(page.errors, [], 'erreurs JavaScript');
     await page.close();
