@@ -18,11 +18,14 @@
 #include "capsante/situation.h"
 #include "capsante/text.h"
 #include "capsante/place.h"
+#include "yaml_source.h"
 
 namespace fs = std::filesystem;
 using nlohmann::json;
 
 namespace {
+
+using capsante::testing::YamlToJson;
 
 // The zone fact of `field` in the result, or null.
 const capsante::FactNote* FindFact(const capsante::Result& result, const std::string& field) {
@@ -30,37 +33,6 @@ const capsante::FactNote* FindFact(const capsante::Result& result, const std::st
     if (f.field == field) return &f;
   }
   return nullptr;
-}
-
-// YAML → JSON, keeping quoted scalars as strings and typing plain ones.
-json ToJson(const YAML::Node& n) {
-  switch (n.Type()) {
-    case YAML::NodeType::Null: return nullptr;
-    case YAML::NodeType::Sequence: {
-      json a = json::array();
-      for (const auto& e : n) a.push_back(ToJson(e));
-      return a;
-    }
-    case YAML::NodeType::Map: {
-      json o = json::object();
-      for (const auto& kv : n) o[kv.first.Scalar()] = ToJson(kv.second);
-      return o;
-    }
-    case YAML::NodeType::Scalar: {
-      const std::string& s = n.Scalar();
-      if (n.Tag() == "!") return s;  // quoted
-      if (s == "null" || s == "~") return nullptr;
-      if (s == "true") return true;
-      if (s == "false") return false;
-      char* end = nullptr;
-      const long long i = std::strtoll(s.c_str(), &end, 10);
-      if (!s.empty() && *end == '\0') return i;
-      const double d = std::strtod(s.c_str(), &end);
-      if (!s.empty() && *end == '\0') return d;
-      return s;
-    }
-    default: return nullptr;
-  }
 }
 
 struct Runner {
@@ -86,7 +58,7 @@ struct Runner {
 
   // Compares a number expectation (number or null) with a result.
   bool CheckNumber(const YAML::Node& want, const std::optional<double>& got, std::string* why, const std::string& label) {
-    json w = ToJson(want);
+    json w = YamlToJson(want);
     if (w.is_null()) {
       if (got) *why += label + " attendu null, obtenu " + Show(got) + "; ";
       return !got;
@@ -255,21 +227,11 @@ struct Runner {
     std::string why;
     bool ok = true;
     // Every scenario names the source sentence its expectation comes from.
-    const YAML::Node src = s["source"];
-    if (!src || !src["extrait"] || (!src["document"] && !src["url"])) {
-      why += "source manquante (document + extrait); ";
+    if (const std::string bad = capsante::testing::CheckSource(catalog, s["source"]); !bad.empty()) {
+      why += bad + "; ";
       ok = false;
-    } else if (src["document"]) {
-      const std::string* doc = catalog.SourceText(src["document"].Scalar());
-      if (!doc) {
-        why += "document inconnu " + src["document"].Scalar() + "; ";
-        ok = false;
-      } else if (capsante::text::FoldSpace(*doc).find(capsante::text::FoldSpace(src["extrait"].Scalar())) == std::string::npos) {
-        why += "extrait introuvable dans " + src["document"].Scalar() + "; ";
-        ok = false;
-      }
     }
-    const std::string situation_text = ToJson(s["situation"]).dump();
+    const std::string situation_text = YamlToJson(s["situation"]).dump();
     capsante::Situation situation;
     capsante::Status st = capsante::Situation::FromJson(catalog.schema(), situation_text, &situation);
     if (st.ok()) st = catalog.CheckSituation(situation);

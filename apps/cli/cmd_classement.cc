@@ -25,6 +25,7 @@ struct ClassementOptions {
   int limit = 30;
   bool json = false;
   bool pretty = false;
+  bool by_plan = false;
   std::string date;
 };
 
@@ -42,6 +43,7 @@ int RunClassement(const ClassementOptions& o, const GlobalOptions& global) {
   request.scope.radius_km = o.radius_km;
   request.years = o.years;
   request.limit = static_cast<size_t>(o.limit);
+  request.by_plan = o.by_plan;
   service::RankAnswer answer;
   if (Status st = service::RankPlaces({ctx.catalog.get(), ctx.communes.get()}, request, &answer); !st.ok()) {
     if (st.code() != Status::Code::kInvalidInput || st.field().rfind("situation.", 0) == 0) return ReportError(st);
@@ -58,7 +60,10 @@ int RunClassement(const ClassementOptions& o, const GlobalOptions& global) {
     return kExitOk;
   }
   std::cout << "Classement de " << places.size() << " communes au " << answer.date.ToFrench() << ", sur " << o.years
-            << " an(s) (meilleure combinaison d'aides cumulables, aides éligibles seulement)\n\n";
+            << " an(s) ("
+            << (o.by_plan ? "meilleur plan d'aides signées l'une après l'autre, aides éligibles seulement"
+                          : "meilleure combinaison d'aides cumulables, aides éligibles seulement")
+            << ")\n\n";
   int rank = 0;
   for (const auto& r : ranked) {
     std::cout << ++rank << ". " << r.commune->name << " (" << r.commune->code << ", dép. " << r.commune->departement << ")";
@@ -117,6 +122,7 @@ void RegisterClassement(CLI::App& app, const GlobalOptions& global, int* exit_co
   sub->add_option("--date", o->date, "Date de simulation AAAA-MM-JJ");
   sub->add_flag("--json", o->json, "Sortie JSON (celle de l'API)");
   sub->add_flag("--pretty", o->pretty, "JSON indenté");
+  sub->add_flag("--par-plan", o->by_plan, "Classer par le total du meilleur plan d'aides sur l'horizon (capsante plan)");
   sub->callback([o, &global, exit_code] { *exit_code = RunClassement(*o, global); });
 }
 

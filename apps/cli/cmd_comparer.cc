@@ -17,6 +17,7 @@ struct ComparerOptions {
   int years = 5;
   bool json = false;
   bool pretty = false;
+  bool by_plan = false;
   std::string date;
 };
 
@@ -41,6 +42,7 @@ int RunComparer(const ComparerOptions& o, const GlobalOptions& global) {
   request.situation = ctx.situation;
   request.communes = o.codes;
   request.years = o.years;
+  request.by_plan = o.by_plan;
   service::CompareAnswer answer;
   if (Status st = service::Compare({ctx.catalog.get(), ctx.communes.get()}, request, &answer); !st.ok()) {
     // Name the arguments as the user typed them.
@@ -56,7 +58,7 @@ int RunComparer(const ComparerOptions& o, const GlobalOptions& global) {
   std::cout << "Comparaison au " << answer.date.ToFrench() << "\n\n";
   for (const auto& p : answer.places) {
     const Result& r = p.result;
-    std::cout << "• " << r.commune->name << " (" << r.commune->code << ") : " << text::Euros(p.total) << " sur " << o.years << " an(s)";
+    std::cout << "• " << r.commune->name << " (" << r.commune->code << ") : " << text::Euros(p.total) << " sur " << o.years << " an(s)" << (o.by_plan ? " (meilleur plan)" : "");
     for (const auto& f : r.facts) {
       if (f.field != "zonage.medecin" && f.field != "zonage.profession") continue;
       std::cout << " ; " << f.field.substr(7) << " " << (f.value.empty() ? (f.unconfirmed ? "à confirmer" : "inconnu") : f.value);
@@ -97,6 +99,7 @@ void RegisterComparer(CLI::App& app, const GlobalOptions& global, int* exit_code
   sub->add_option("--date", o->date, "Date de simulation AAAA-MM-JJ");
   sub->add_flag("--json", o->json, "Sortie JSON (celle de l'API : totaux et un résultat par commune)");
   sub->add_flag("--pretty", o->pretty, "JSON indenté");
+  sub->add_flag("--par-plan", o->by_plan, "Total du meilleur plan d'aides sur l'horizon (capsante plan) au lieu des aides cumulables d'aujourd'hui");
   sub->callback([o, &global, exit_code] { *exit_code = RunComparer(*o, global); });
 }
 

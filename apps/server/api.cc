@@ -9,6 +9,7 @@
 
 #include "capsante/batch.h"
 #include "capsante/service.h"
+#include "capsante/plan.h"
 #include "capsante/situation.h"
 #include "openapi_embedded.h"
 #include "util/json_writer.h"
@@ -208,6 +209,7 @@ ApiResponse Api::Handle(const ApiRequest& r) const {
     if (rest == "comparer") return post ? Comparer(r) : MethodNotAllowed(r, "POST");
     if (rest == "classement") return post ? Classement(r) : MethodNotAllowed(r, "POST");
     if (rest == "lot") return post ? Lot(r) : MethodNotAllowed(r, "POST");
+    if (rest == "plan") return post ? PlanCareer(r) : MethodNotAllowed(r, "POST");
     if (rest == "aides") return get ? Aides(r) : MethodNotAllowed(r, "GET");
     if (rest == "communes") return get ? CommunesSearch(r) : MethodNotAllowed(r, "GET");
     if (rest == "schema") return get ? Json(200, schema_json_) : MethodNotAllowed(r, "GET");
@@ -323,10 +325,11 @@ ApiResponse Api::Comparer(const ApiRequest& r) const {
 
 ApiResponse Api::Classement(const ApiRequest& r) const {
   ojson body;
-  if (auto e = ParseEnvelope(r.body, {"situation", "departement", "region", "france", "autour", "rayon_km", "annees", "limite"},
+  if (auto e = ParseEnvelope(r.body, {"situation", "departement", "region", "france", "autour", "rayon_km", "annees", "limite", "par_plan"},
                              &body)) {
     return *e;
   }
+  if (body.contains("par_plan") && !body["par_plan"].is_boolean()) return Error(400, "« par_plan » doit être un booléen", "par_plan");
   const bool france = body.contains("france") && body["france"].is_boolean() && body["france"].get<bool>();
   if (body.contains("france") && !body["france"].is_boolean()) return Error(400, "« france » doit être un booléen", "france");
   const int scopes = body.contains("departement") + body.contains("region") + france + body.contains("autour");
@@ -345,6 +348,8 @@ ApiResponse Api::Classement(const ApiRequest& r) const {
     if (auto e = JsonInt(body["limite"], "limite", 1, 1000, &limit)) return *e;
   }
   request.limit = static_cast<size_t>(limit);
+  if (body.contains("par_plan") && !body["par_plan"].is_boolean()) return Error(400, "« par_plan » doit être un booléen", "par_plan");
+  request.by_plan = body.contains("par_plan") && body["par_plan"].get<bool>();
   service::SimulateRequest situation;
   if (auto e = EnvelopeSituation(*catalog_, body, &situation)) return *e;
   request.situation = std::move(situation.situation);
@@ -389,6 +394,21 @@ ApiResponse Api::Lot(const ApiRequest& r) const {
     start = end + 1;
   }
   return res;
+}
+
+// POST /api/v1/plan: the library parses, plans and writes (capsante/plan.h).
+ApiResponse Api::PlanCareer(const ApiRequest& r) const {
+  PlanRequest request;
+  if (Status st = ParsePlanRequest(*catalog_, r.body, &request); !st.ok()) return FromStatus(st);
+  if (NeedsPlace(request.situation)) {
+    PlaceResolution place;
+    if (Status st = ResolvePlace(*communes_, &request.situation, &place); !st.ok()) {
+      return FromStatus(Status::InvalidInput(st.message(), "situation." + st.field()));
+    }
+  }
+  PlanOptions options;
+  options.horizon_years = request.horizon_years;
+  return Json(200, PlanToJson(MakePlans(*catalog_, request.situation, options)));
 }
 
 }  // namespace capsante::server

@@ -70,6 +70,7 @@ class Api {
   ApiResponse Comparer(const ApiRequest& r) const;
   ApiResponse Classement(const ApiRequest& r) const;
   ApiResponse Lot(const ApiRequest& r) const;
+  ApiResponse PlanCareer(const ApiRequest& r) const;
 
   std::unique_ptr<Catalog> catalog_;
   std::unique_ptr<geo::CommuneIndex> communes_;

@@ -13,6 +13,7 @@ Status RankPlaces(const Env& env, const RankRequest& request, RankAnswer* out) {
   RankOptions options;
   options.years = request.years;
   options.limit = request.limit;
+  options.by_plan = request.by_plan;
   out->date = request.situation.date();
   out->years = request.years;
   CAPSANTE_RETURN_IF_ERROR(
