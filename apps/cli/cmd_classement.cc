@@ -24,8 +24,8 @@ struct ClassementOptions {
   int years = 5;
   int limit = 30;
   bool json = false;
-  bool by_plan = false;
   bool pretty = false;
+  bool by_plan = false;
   std::string date;
 };
 

@@ -16,8 +16,8 @@ struct ComparerOptions {
   std::vector<std::string> codes;
   int years = 5;
   bool json = false;
-  bool by_plan = false;
   bool pretty = false;
+  bool by_plan = false;
   std::string date;
 };
 

@@ -8,9 +8,8 @@
 #include <nlohmann/json.hpp>
 
 #include "capsante/batch.h"
-#include "capsante/place.h"
-#include "capsante/plan.h"
 #include "capsante/service.h"
+#include "capsante/plan.h"
 #include "capsante/situation.h"
 #include "openapi_embedded.h"
 #include "util/json_writer.h"
@@ -215,8 +214,8 @@ ApiResponse Api::Handle(const ApiRequest& r) const {
     if (rest == "simulate") return post ? Simulate(r) : MethodNotAllowed(r, "POST");
     if (rest == "comparer") return post ? Comparer(r) : MethodNotAllowed(r, "POST");
     if (rest == "classement") return post ? Classement(r) : MethodNotAllowed(r, "POST");
-    if (rest == "plan") return post ? PlanCareer(r) : MethodNotAllowed(r, "POST");
     if (rest == "lot") return post ? Lot(r) : MethodNotAllowed(r, "POST");
+    if (rest == "plan") return post ? PlanCareer(r) : MethodNotAllowed(r, "POST");
     if (rest == "aides") return get ? Aides(r) : MethodNotAllowed(r, "GET");
     if (rest == "communes") return get ? CommunesSearch(r) : MethodNotAllowed(r, "GET");
     if (rest == "schema") return get ? Json(200, schema_json_) : MethodNotAllowed(r, "GET");
@@ -336,7 +335,6 @@ ApiResponse Api::Classement(const ApiRequest& r) const {
                              &body)) {
     return *e;
   }
-  if (body.contains("par_plan") && !body["par_plan"].is_boolean()) return Error(400, "« par_plan » doit être un booléen", "par_plan");
   const bool france = body.contains("france") && body["france"].is_boolean() && body["france"].get<bool>();
   if (body.contains("france") && !body["france"].is_boolean()) return Error(400, "« france » doit être un booléen", "france");
   const int scopes = body.contains("departement") + body.contains("region") + france + body.contains("autour");
@@ -355,6 +353,8 @@ ApiResponse Api::Classement(const ApiRequest& r) const {
     if (auto e = JsonInt(body["limite"], "limite", 1, 1000, &limit)) return *e;
   }
   request.limit = static_cast<size_t>(limit);
+  if (body.contains("par_plan") && !body["par_plan"].is_boolean()) return Error(400, "« par_plan » doit être un booléen", "par_plan");
+  request.by_plan = body.contains("par_plan") && body["par_plan"].get<bool>();
   service::SimulateRequest situation;
   if (auto e = EnvelopeSituation(*catalog_, body, &situation)) return *e;
   request.situation = std::move(situation.situation);
@@ -369,7 +369,6 @@ ApiResponse Api::Classement(const ApiRequest& r) const {
   }
   HeavySlot slot(&g_rankings_in_flight);
   if (!slot.taken) return Error(503, "trop de classements en cours : réessayez dans quelques secondes");
-  request.by_plan = body.contains("par_plan") && body["par_plan"].get<bool>();
   service::RankAnswer answer;
   if (Status st = service::RankPlaces(env_, request, &answer); !st.ok()) return FromStatus(st);
   return Json(200, service::RankJson(answer));
@@ -408,11 +407,13 @@ ApiResponse Api::PlanCareer(const ApiRequest& r) const {
   if (Status st = ParsePlanRequest(*catalog_, r.body, &request); !st.ok()) return FromStatus(st);
   if (NeedsPlace(request.situation)) {
     PlaceResolution place;
-    if (Status st = ResolvePlace(*communes_, &request.situation, &place); !st.ok()) return FromStatus(st, "situation.");
+    if (Status st = ResolvePlace(*communes_, &request.situation, &place); !st.ok()) {
+      return FromStatus(Status::InvalidInput(st.message(), "situation." + st.field()));
+    }
   }
   PlanOptions options;
   options.horizon_years = request.horizon_years;
-  return Json(200, PlanToJson(MakePlans(*catalog_, request.situation, options)), /*cacheable=*/true);
+  return Json(200, PlanToJson(MakePlans(*catalog_, request.situation, options)));
 }
 
 }  // namespace capsante::server

@@ -63,7 +63,7 @@ struct CompareRequest {
   Situation situation;
   std::vector<std::string> communes;  // INSEE codes
   int years = 5;                      // horizon of the totals, 1 to 10
-  bool by_plan = false;               // totals of the best plan instead of today's best compatible set
+  bool by_plan = false;               // totals of the best plan (capsante plan) instead of today's cumulable aids
   JsonOptions answer;
 };
 
@@ -93,7 +93,7 @@ struct RankRequest {
   PlaceScope scope;
   int years = 5;
   size_t limit = 30;  // 0: all
-  bool by_plan = false;  // rank by the best plan's total over `years` (capsante/plan.h)
+  bool by_plan = false;  // rank by the best plan's total (capsante plan)
 };
 
 struct RankAnswer {

@@ -107,7 +107,6 @@ Status Compare(const Env& env, const CompareRequest& request, CompareAnswer* out
       p.total += amount;
       p.kept.emplace_back(a->aid->id, amount);
     }
-    // Ranked by plan: the best legal sequence over the horizon instead.
     if (request.by_plan) p.total = TotalWithin(*env.catalog, s, p.result, request.years, /*by_plan=*/true);
     p.provisional = Provisional(*env.catalog, s, place, request.years);
   }

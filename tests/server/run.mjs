@@ -112,7 +112,7 @@ const tests = [
     doc = r.json;
     assertEqual(checkDocument(doc), [], 'document');
     for (const p of ['/api/v1/simulate', '/api/v1/aides', '/api/v1/aides/{id}', '/api/v1/communes', '/api/v1/communes/{code}',
-      '/api/v1/comparer', '/api/v1/classement', '/api/v1/plan', '/api/v1/lot', '/api/v1/schema', '/api/v1/openapi.json', '/healthz']) {
+      '/api/v1/comparer', '/api/v1/classement', '/api/v1/lot', '/api/v1/plan', '/api/v1/schema', '/api/v1/openapi.json', '/healthz']) {
       assert(doc.paths[p], `chemin absent du document : ${p}`);
     }
   }],
