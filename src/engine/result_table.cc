@@ -1,6 +1,10 @@
 // The terminal rendering of a result: aids grouped by status, the amounts and
-// schedule of what can be received, what is missing, and why not.
+// schedule of what can be received, what is missing, and why not. People read
+// it: fields and values appear as their labels from catalog/situation.yaml,
+// never as paths or enum values (the scenario runner checks every table).
 #include <sstream>
+#include <string_view>
+#include <vector>
 
 #include "capsante/result.h"
 #include "capsante/text.h"
@@ -27,7 +31,35 @@ const char* Heading(AidStatus s) {
   return "";
 }
 
-void AmountLine(std::ostringstream& out, const AidResult& r) {
+// « âge du médecin que vous accueillez » for "medecin_accueilli.age".
+std::string FieldWords(const SituationSchema& schema, std::string_view path) {
+  const FieldSpec* f = schema.Find(path);
+  return f && !f->label.empty() ? f->label : std::string(path);
+}
+
+// « zone d'intervention prioritaire (ZIP) » for zonage.medecin = "ZIP"; oui/non; dates in French.
+std::string ValueWords(const SituationSchema& schema, std::string_view path, const std::string& value) {
+  const FieldSpec* f = schema.Find(path);
+  if (!f) return value;
+  if (f->type == FieldType::kEnum) {
+    const int i = f->EnumIndex(value);
+    if (i >= 0 && static_cast<size_t>(i) < f->labels.size()) return f->labels[static_cast<size_t>(i)];
+  }
+  if (f->type == FieldType::kBool && (value == "true" || value == "false")) return value == "true" ? "oui" : "non";
+  if (f->type == FieldType::kDate) {
+    if (const auto d = Date::Parse(value)) return d->ToFrench();
+  }
+  return value;
+}
+
+// " a, b, c" from field paths, in words.
+std::string FieldsInWords(const SituationSchema& schema, const std::vector<std::string_view>& paths) {
+  std::string out;
+  for (const auto& p : paths) out += (out.empty() ? " " : ", ") + FieldWords(schema, p);
+  return out;
+}
+
+void AmountLine(std::ostringstream& out, const SituationSchema& schema, const AidResult& r) {
   const AmountResult& a = r.amount;
   if (!a.quantified) {
     out << "      Montant : non chiffré par les sources";
@@ -50,9 +82,7 @@ void AmountLine(std::ostringstream& out, const AidResult& r) {
     out << "\n";
   }
   if (!a.possible_bonuses.empty()) {
-    out << "      Majoration possible si :";
-    for (const auto& b : a.possible_bonuses) out << " " << b;
-    out << "\n";
+    out << "      Majoration possible si :" << FieldsInWords(schema, a.possible_bonuses) << "\n";
   }
   for (const auto& p : a.schedule) {
     out << "        - " << (p.date ? p.date->ToFrench() : "mois " + std::to_string(p.months_after)) << " : "
@@ -77,6 +107,7 @@ void UnofficialLine(std::ostringstream& out, const AidResult& r) {
 }  // namespace
 
 std::string ToTable(const Result& result) {
+  const SituationSchema& schema = result.catalog->schema();
   std::ostringstream out;
   out << "Simulation au " << result.date.ToFrench() << (result.date_given ? "" : " (date du jour)") << "\n";
   if (result.commune) {
@@ -85,7 +116,7 @@ std::string ToTable(const Result& result) {
     out << "\n";
   }
   for (const auto& f : result.facts) {
-    out << "  " << f.field << " = " << (f.value.empty() ? "inconnu" : f.value);
+    out << "  " << FieldWords(schema, f.field) << " : " << (f.value.empty() ? "inconnu" : ValueWords(schema, f.field, f.value));
     if (!f.note.empty()) out << "  [" << f.note << "]";
     out << "\n";
   }
@@ -101,17 +132,18 @@ std::string ToTable(const Result& result) {
       out << "  • " << aid.name << " [" << aid.id << "] — " << aid.payer << "\n";
       switch (status) {
         case AidStatus::kEligible:
-          AmountLine(out, r);
+          AmountLine(out, schema, r);
           UnofficialLine(out, r);
           if (!r.missing.empty()) {
-            out << "      À préciser pour le montant :";
-            for (const auto& m : r.missing) out << " " << m;
-            out << "\n";
+            out << "      À préciser pour le montant :" << FieldsInWords(schema, r.missing) << "\n";
           }
           if (!aid.incompatible_with.empty()) {
-            out << "      Non cumulable avec :";
-            for (const auto& id : aid.incompatible_with) out << " " << id;
-            out << "\n";
+            std::string names;
+            for (const auto& id : aid.incompatible_with) {
+              const Aid* other = result.catalog->FindAid(id);
+              names += (names.empty() ? " " : ", ") + (other ? other->name : id);
+            }
+            out << "      Non cumulable avec :" << names << "\n";
           }
           if (r.contact.entry) {
             out << "      Contact : " << r.contact.entry->name;
@@ -123,9 +155,7 @@ std::string ToTable(const Result& result) {
           break;
         case AidStatus::kToSpecify:
           if (!r.missing.empty()) {
-            out << "      Il manque :";
-            for (const auto& m : r.missing) out << " " << m;
-            out << "\n";
+            out << "      Il manque :" << FieldsInWords(schema, r.missing) << "\n";
           }
           {
             // Never "Il manque :" and nothing: without a missing field, say
@@ -144,7 +174,7 @@ std::string ToTable(const Result& result) {
             }
             if (!said) out << "      À vérifier auprès de l'organisme à contacter\n";
           }
-          if (r.amount.per_period) AmountLine(out, r);
+          if (r.amount.per_period) AmountLine(out, schema, r);
           UnofficialLine(out, r);
           SourceLine(out, aid);
           break;

@@ -96,11 +96,14 @@ std::optional<std::string_view> MixedPart(std::string_view detail, std::string_v
 }
 
 // "25303=intermediaire|25347=sous_dotee" -> "25303 : intermediaire, 25347 : sous_dotee".
+// "75101=hors_zone|75105=ZAC" → "75101 : hors zone, 75105 : ZAC": people
+// read no enum value (geo does not know their labels; words are close enough).
 std::string ReadableParts(std::string_view detail) {
   std::string out;
   for (char c : detail) {
     if (c == '=') out += " : ";
     else if (c == '|') out += ", ";
+    else if (c == '_') out += " ";
     else out.push_back(c);
   }
   return out;

@@ -374,6 +374,13 @@ bool ScenarioChecker::Check(const YAML::Node& s, std::string* why_out) {
     } else {
       Result result = Evaluate(catalog_, situation);
       ApplyPlace(place, &result);
+      // The table people read names fields and values in words.
+      if (check_tables_) {
+        for (const std::string& raw : raw_names_.In(ToTable(result))) {
+          why += "le tableau montre le nom interne « " + raw + " »; ";
+          ok = false;
+        }
+      }
       // Zone facts that came from the commune: `faits: {zonage.medecin: ZIP, zonage.qpv: null}`
       // (null: unknown for the commune).
       if (const YAML::Node facts = s["faits"]) {

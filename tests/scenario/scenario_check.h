@@ -16,6 +16,7 @@
 #include "capsante/catalog.h"
 #include "capsante/geo.h"
 #include "capsante/result.h"
+#include "scenario/raw_names.h"
 
 namespace capsante::scenario {
 
@@ -42,7 +43,11 @@ class ScenarioChecker {
   // `communes` is loaded on the first scenario that names a commune and
   // kept by the caller, so several checkers (one per mutant) share it.
   ScenarioChecker(const Catalog& catalog, std::string home, std::unique_ptr<geo::CommuneIndex>* communes)
-      : catalog_(catalog), home_(std::move(home)), communes_(communes) {}
+      : catalog_(catalog), home_(std::move(home)), communes_(communes), raw_names_(catalog.schema()) {}
+
+  // Whether each scenario's French table is checked for raw names (on by
+  // default; the mutation tool turns it off: a mutant changes no label).
+  void set_check_tables(bool on) { check_tables_ = on; }
 
   // Evaluates the scenario's situation and compares the result with its
   // expectations. Appends French reasons to *why; false when any.
@@ -54,6 +59,8 @@ class ScenarioChecker {
   const Catalog& catalog_;
   std::string home_;
   std::unique_ptr<geo::CommuneIndex>* communes_;
+  RawNames raw_names_;
+  bool check_tables_ = true;
 };
 
 }  // namespace capsante::scenario
