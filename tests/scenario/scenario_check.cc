@@ -22,6 +22,14 @@ namespace {
 namespace fs = std::filesystem;
 using nlohmann::json;
 
+// The zone fact of `field` in the result, or null.
+const FactNote* FindFact(const Result& result, const std::string& field) {
+  for (const auto& f : result.facts) {
+    if (f.field == field) return &f;
+  }
+  return nullptr;
+}
+
 // YAML → JSON, keeping quoted scalars as strings and typing plain ones.
 json ToJson(const YAML::Node& n) {
   switch (n.Type()) {
@@ -418,10 +426,7 @@ bool ScenarioChecker::Check(const YAML::Node& s, std::string* why_out) {
         for (const auto& kv : facts) {
           const std::string field = kv.first.Scalar();
           const std::string want = kv.second.IsNull() ? "" : kv.second.Scalar();
-          const FactNote* got = nullptr;
-          for (const auto& f : result.facts) {
-            if (f.field == field) got = &f;
-          }
+          const FactNote* got = FindFact(result, field);
           if (!got) {
             why += "fait « " + field + " » absent du résultat; ";
             ok = false;
@@ -438,10 +443,7 @@ bool ScenarioChecker::Check(const YAML::Node& s, std::string* why_out) {
         for (const auto& kv : pending) {
           const std::string field = kv.first.Scalar();
           const std::string want = kv.second.IsNull() ? "" : kv.second.Scalar();
-          const FactNote* got = nullptr;
-          for (const auto& f : result.facts) {
-            if (f.field == field) got = &f;
-          }
+          const FactNote* got = FindFact(result, field);
           if (!got || !got->unconfirmed || !got->value.empty() || got->previous_value != want) {
             why += "fait « " + field + " » attendu à confirmer (précédent « " + want + " »), obtenu « " +
                    (got ? got->value + " » / précédent « " + got->previous_value + " » (" + got->origin + ")" : "absent »") + "; ";
