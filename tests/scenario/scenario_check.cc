@@ -25,6 +25,14 @@ using nlohmann::json;
 
 using testing::YamlToJson;
 
+// The zone fact of `field` in the result, or null.
+const FactNote* FindFact(const Result& result, const std::string& field) {
+  for (const auto& f : result.facts) {
+    if (f.field == field) return &f;
+  }
+  return nullptr;
+}
+
 bool Near(double a, double b) { return std::fabs(a - b) < 0.005; }
 
 std::string Show(const std::optional<double>& v) {
@@ -387,10 +395,7 @@ bool ScenarioChecker::Check(const YAML::Node& s, std::string* why_out) {
         for (const auto& kv : facts) {
           const std::string field = kv.first.Scalar();
           const std::string want = kv.second.IsNull() ? "" : kv.second.Scalar();
-          const FactNote* got = nullptr;
-          for (const auto& f : result.facts) {
-            if (f.field == field) got = &f;
-          }
+          const FactNote* got = FindFact(result, field);
           if (!got) {
             why += "fait « " + field + " » absent du résultat; ";
             ok = false;
@@ -407,10 +412,7 @@ bool ScenarioChecker::Check(const YAML::Node& s, std::string* why_out) {
         for (const auto& kv : pending) {
           const std::string field = kv.first.Scalar();
           const std::string want = kv.second.IsNull() ? "" : kv.second.Scalar();
-          const FactNote* got = nullptr;
-          for (const auto& f : result.facts) {
-            if (f.field == field) got = &f;
-          }
+          const FactNote* got = FindFact(result, field);
           if (!got || !got->unconfirmed || !got->value.empty() || got->previous_value != want) {
             why += "fait « " + field + " » attendu à confirmer (précédent « " + want + " »), obtenu « " +
                    (got ? got->value + " » / précédent « " + got->previous_value + " » (" + got->origin + ")" : "absent »") + "; ";
