@@ -1,6 +1,8 @@
 // The catalog's documents: the aids' summary (capsante aides --json, GET
 // /api/v1/aides) and one aid in full (capsante aide ID --json, GET
 // /api/v1/aides/{id}).
+#include <algorithm>
+
 #include "capsante/service.h"
 #include "engine/result_json.h"
 #include "util/json_writer.h"

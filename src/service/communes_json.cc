@@ -1,6 +1,7 @@
 // The communes' documents: search (capsante communes --json, GET
 // /api/v1/communes) and detail (capsante communes --code --json, GET
 // /api/v1/communes/{code}).
+#include <algorithm>
 #include "capsante/service.h"
 #include "util/json_writer.h"
 

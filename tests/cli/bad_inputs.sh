@@ -127,7 +127,7 @@ expect bad_profession_filter 2 "--profession" -- aides --profession astronaute
 expect plan_horizon_zero 2 "durée du plan" -- plan --horizon 0 "$tmp/ok.json"
 expect plan_horizon_too_long 2 "durée du plan" -- plan --horizon 31 "$tmp/ok.json"
 expect plan_horizon_text 2 "durée du plan" -- plan --horizon dix "$tmp/ok.json"
-expect plan_bad_situation 2 "age" -- plan "$tmp/wrong_type_age.json"
+expect plan_bad_situation 2 "votre âge" -- plan "$tmp/wrong_type_age.json"
 "$bin" --home "$tmp/nowhere" aides >/dev/null 2>"$tmp/err"
 if [ $? -eq 3 ] && grep -q "catalogue" "$tmp/err"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "ÉCHEC broken_home : $(cat "$tmp/err")"; fi
 printf '{"profession":"medecin"}' | "$bin" --home "$home" simulate >/dev/null 2>&1 && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "ÉCHEC stdin : une situation valide sur l'entrée standard est refusée"; }

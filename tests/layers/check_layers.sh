@@ -32,12 +32,12 @@ declare -A reaches=(
   [engine]="compiled expr util"
   [plan]="compiled util"
   [place]="util"
-  [service]="util"
+  [service]="engine util"
 )
 # Public headers whose layer is not their own name.
 declare -A owner=(
   [date.h]=util [text.h]=util [status.h]=util
-  [situation.h]=schema [scale.h]=expr [result.h]=engine
+  [situation.h]=schema [scale.h]=expr [result.h]=engine [batch.h]=service
 )
 
 violations=0
