@@ -23,6 +23,7 @@ struct ClassementOptions {
   int years = 5;
   int limit = 30;
   bool json = false;
+  bool by_plan = false;
   std::string date;
 };
 
@@ -46,6 +47,7 @@ int RunClassement(const ClassementOptions& o, const GlobalOptions& global) {
   RankOptions options;
   options.years = o.years;
   options.limit = static_cast<size_t>(o.limit);
+  options.by_plan = o.by_plan;
   std::vector<RankedPlace> ranked, unconfirmed;
   if (Status st = Rank(*ctx.catalog, *ctx.communes, ctx.situation, selection.places, options, &ranked, &unconfirmed);
       !st.ok()) {
@@ -65,7 +67,10 @@ int RunClassement(const ClassementOptions& o, const GlobalOptions& global) {
     return kExitOk;
   }
   std::cout << "Classement de " << places.size() << " communes au " << ctx.situation.date().ToFrench() << ", sur " << o.years
-            << " an(s) (meilleure combinaison d'aides cumulables, aides éligibles seulement)\n\n";
+            << " an(s) ("
+            << (o.by_plan ? "meilleur plan d'aides signées l'une après l'autre, aides éligibles seulement"
+                          : "meilleure combinaison d'aides cumulables, aides éligibles seulement")
+            << ")\n\n";
   int rank = 0;
   for (const auto& r : ranked) {
     std::cout << ++rank << ". " << r.commune->name << " (" << r.commune->code << ", dép. " << r.commune->departement << ")";
@@ -124,6 +129,7 @@ void RegisterClassement(CLI::App& app, const GlobalOptions& global, int* exit_co
   sub->add_option("--limite", o->limit, "Nombre de communes affichées (défaut 30, 0 = toutes)");
   sub->add_option("--date", o->date, "Date de simulation AAAA-MM-JJ");
   sub->add_flag("--json", o->json, "Sortie JSON");
+  sub->add_flag("--par-plan", o->by_plan, "Classer par le total du meilleur plan d'aides sur l'horizon (capsante plan)");
   sub->callback([o, &global, exit_code] { *exit_code = RunClassement(*o, global); });
 }
 

@@ -16,6 +16,7 @@ struct ComparerOptions {
   std::vector<std::string> codes;
   int years = 5;
   bool json = false;
+  bool by_plan = false;
   std::string date;
 };
 
@@ -41,6 +42,7 @@ int RunComparer(const ComparerOptions& o, const GlobalOptions& global) {
   PlaceContext ctx;
   if (Status st = LoadPlaceContext(global, o.situation, o.date, &ctx); !st.ok()) return ReportError(st);
   std::vector<Result> results;
+  std::vector<Situation> situations;
   std::vector<ProvisionalAnswer> provisional;
   for (const auto& code : o.codes) {
     Situation s;
@@ -50,6 +52,7 @@ int RunComparer(const ComparerOptions& o, const GlobalOptions& global) {
     ApplyPlace(place, &r);
     results.push_back(std::move(r));
     provisional.push_back(Provisional(*ctx.catalog, s, place, o.years));
+    situations.push_back(std::move(s));
   }
   if (o.json) {
     std::cout << "[";
@@ -60,9 +63,8 @@ int RunComparer(const ComparerOptions& o, const GlobalOptions& global) {
   std::cout << "Comparaison au " << ctx.situation.date().ToFrench() << "\n\n";
   for (size_t i = 0; i < results.size(); ++i) {
     const Result& r = results[i];
-    double total = 0;
-    for (const AidResult* a : BestCompatibleSet(r, o.years)) total += AmountWithin(*a, r.date, o.years);
-    std::cout << "• " << r.commune->name << " (" << r.commune->code << ") : " << text::Euros(total) << " sur " << o.years << " an(s)";
+    const double total = TotalWithin(*ctx.catalog, situations[i], r, o.years, o.by_plan);
+    std::cout << "• " << r.commune->name << " (" << r.commune->code << ") : " << text::Euros(total) << " sur " << o.years << " an(s)" << (o.by_plan ? " (meilleur plan)" : "");
     for (const auto& f : r.facts) {
       if (f.field != "zonage.medecin" && f.field != "zonage.profession") continue;
       std::cout << " ; " << f.field.substr(7) << " " << (f.value.empty() ? (f.unconfirmed ? "à confirmer" : "inconnu") : f.value);
@@ -99,6 +101,7 @@ void RegisterComparer(CLI::App& app, const GlobalOptions& global, int* exit_code
   sub->add_option("--annees", o->years, "Horizon en années pour le total (défaut 5)");
   sub->add_option("--date", o->date, "Date de simulation AAAA-MM-JJ");
   sub->add_flag("--json", o->json, "Sortie JSON (un résultat par commune)");
+  sub->add_flag("--par-plan", o->by_plan, "Total du meilleur plan d'aides sur l'horizon (capsante plan) au lieu des aides cumulables d'aujourd'hui");
   sub->callback([o, &global, exit_code] { *exit_code = RunComparer(*o, global); });
 }
 

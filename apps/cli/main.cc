@@ -11,6 +11,7 @@ void RegisterSimulate(CLI::App& app, const GlobalOptions& global, int* exit_code
 void RegisterAides(CLI::App& app, const GlobalOptions& global, int* exit_code);
 void RegisterAide(CLI::App& app, const GlobalOptions& global, int* exit_code);
 void RegisterLint(CLI::App& app, const GlobalOptions& global, int* exit_code);
+void RegisterPlan(CLI::App& app, const GlobalOptions& global, int* exit_code);
 #ifdef CAPSANTE_HAVE_GEO
 void RegisterCommunes(CLI::App& app, const GlobalOptions& global, int* exit_code);
 void RegisterClassement(CLI::App& app, const GlobalOptions& global, int* exit_code);
@@ -33,6 +34,7 @@ int main(int argc, char** argv) {
   RegisterAides(app, global, &exit_code);
   RegisterAide(app, global, &exit_code);
   RegisterLint(app, global, &exit_code);
+  RegisterPlan(app, global, &exit_code);
 #ifdef CAPSANTE_HAVE_GEO
   RegisterCommunes(app, global, &exit_code);
   RegisterClassement(app, global, &exit_code);

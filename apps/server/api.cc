@@ -10,6 +10,7 @@
 
 #include "capsante/engine.h"
 #include "capsante/place.h"
+#include "capsante/plan.h"
 #include "capsante/result.h"
 #include "capsante/situation.h"
 #include "openapi_embedded.h"
@@ -451,6 +452,7 @@ ApiResponse Api::Handle(const ApiRequest& r) const {
     if (rest == "simulate") return post ? Simulate(r) : MethodNotAllowed(r, "POST");
     if (rest == "comparer") return post ? Comparer(r) : MethodNotAllowed(r, "POST");
     if (rest == "classement") return post ? Classement(r) : MethodNotAllowed(r, "POST");
+    if (rest == "plan") return post ? PlanCareer(r) : MethodNotAllowed(r, "POST");
     if (rest == "aides") return get ? Aides(r) : MethodNotAllowed(r, "GET");
     if (rest == "communes") return get ? CommunesSearch(r) : MethodNotAllowed(r, "GET");
     if (rest == "schema") return get ? Json(200, schema_json_) : MethodNotAllowed(r, "GET");
@@ -645,10 +647,11 @@ ApiResponse Api::Comparer(const ApiRequest& r) const {
 
 ApiResponse Api::Classement(const ApiRequest& r) const {
   ojson body;
-  if (auto e = ParseEnvelope(r.body, {"situation", "departement", "region", "france", "autour", "rayon_km", "annees", "limite"},
+  if (auto e = ParseEnvelope(r.body, {"situation", "departement", "region", "france", "autour", "rayon_km", "annees", "limite", "par_plan"},
                              &body)) {
     return *e;
   }
+  if (body.contains("par_plan") && !body["par_plan"].is_boolean()) return Error(400, "« par_plan » doit être un booléen", "par_plan");
   const bool france = body.contains("france") && body["france"].is_boolean() && body["france"].get<bool>();
   if (body.contains("france") && !body["france"].is_boolean()) return Error(400, "« france » doit être un booléen", "france");
   const int scopes = body.contains("departement") + body.contains("region") + france + body.contains("autour");
@@ -687,11 +690,25 @@ ApiResponse Api::Classement(const ApiRequest& r) const {
   RankOptions options;
   options.years = years;
   options.limit = static_cast<size_t>(limit);
+  options.by_plan = body.contains("par_plan") && body["par_plan"].is_boolean() && body["par_plan"].get<bool>();
   std::vector<RankedPlace> ranked, unconfirmed;
   Status st = Rank(*catalog_, *communes_, base, selection.places, options, &ranked, &unconfirmed);
   g_rankings_in_flight.fetch_sub(1);
   if (!st.ok()) return FromStatus(st, "situation.");
   return Json(200, RankingToJson(base.date(), years, selection, ranked, -1, unconfirmed), /*cacheable=*/true);
+}
+
+// POST /api/v1/plan: the library parses, plans and writes (capsante/plan.h).
+ApiResponse Api::PlanCareer(const ApiRequest& r) const {
+  PlanRequest request;
+  if (Status st = ParsePlanRequest(*catalog_, r.body, &request); !st.ok()) return FromStatus(st);
+  if (NeedsPlace(request.situation)) {
+    PlaceResolution place;
+    if (Status st = ResolvePlace(*communes_, &request.situation, &place); !st.ok()) return FromStatus(st, "situation.");
+  }
+  PlanOptions options;
+  options.horizon_years = request.horizon_years;
+  return Json(200, PlanToJson(MakePlans(*catalog_, request.situation, options)), /*cacheable=*/true);
 }
 
 }  // namespace capsante::server

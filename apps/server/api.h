@@ -64,6 +64,7 @@ class Api {
   ApiResponse Commune(const ApiRequest& r, std::string_view code) const;
   ApiResponse Comparer(const ApiRequest& r) const;
   ApiResponse Classement(const ApiRequest& r) const;
+  ApiResponse PlanCareer(const ApiRequest& r) const;
 
   std::unique_ptr<Catalog> catalog_;
   std::unique_ptr<geo::CommuneIndex> communes_;

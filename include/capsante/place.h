@@ -85,6 +85,9 @@ struct RankedPlace {
 struct RankOptions {
   int years = 5;          // horizon
   size_t limit = 50;      // rows kept (0 = all)
+  // Rank by the best legal plan's certain total over the horizon
+  // (capsante/plan.h) instead of today's best compatible set.
+  bool by_plan = false;
 };
 
 // Evaluates `base` in each place (its zoning replaced by the place's) and
@@ -118,6 +121,11 @@ ProvisionalAnswer Provisional(const Catalog& catalog, const Situation& at_place,
 // Euros an aid result brings within `years` from the simulation date
 // (payments inside the horizon; 0 when not eligible or not quantified).
 double AmountWithin(const AidResult& aid, Date from, int years);
+
+// What a place brings within `years` (what `comparer` shows): the best
+// compatible set of today's eligible aids in `result`, or with `by_plan` the
+// best legal plan's certain total for `situation` (capsante/plan.h).
+double TotalWithin(const Catalog& catalog, const Situation& situation, const Result& result, int years, bool by_plan);
 
 // The best set of eligible aids that may be combined (incompatible aids
 // excluded), greedily by amount within the horizon.

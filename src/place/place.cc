@@ -6,6 +6,8 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "capsante/plan.h"
+
 namespace capsante {
 
 bool NeedsPlace(const Situation& situation) {
@@ -191,6 +193,13 @@ double AmountWithin(const AidResult& r, Date from, int years) {
   return sum;
 }
 
+double TotalWithin(const Catalog& catalog, const Situation& situation, const Result& result, int years, bool by_plan) {
+  if (by_plan) return BestCertainPlan(catalog, situation, years).certain_total;
+  double total = 0;
+  for (const AidResult* a : BestCompatibleSet(result, years)) total += AmountWithin(*a, result.date, years);
+  return total;
+}
+
 std::vector<const AidResult*> BestCompatibleSet(const Result& result, int years) {
   std::vector<std::pair<double, const AidResult*>> candidates;
   for (const auto& a : result.aids) {
@@ -303,10 +312,17 @@ Status Rank(const Catalog& catalog, const geo::CommuneIndex& index, const Situat
         }
       }
       const Result result = Evaluate(catalog, s, eval);
-      for (const AidResult* a : BestCompatibleSet(result, options.years)) {
-        const double amount = AmountWithin(*a, result.date, options.years);
-        summary.total += amount;
-        summary.main.push_back({a->aid->id, amount});
+      if (options.by_plan) {
+        const Plan best = BestCertainPlan(catalog, s, options.years);
+        summary.total = best.certain_total;
+        for (const PlanStep& step : best.steps) summary.main.push_back({step.aid->id, step.total.value_or(0)});
+        std::stable_sort(summary.main.begin(), summary.main.end(), [](const auto& x, const auto& y) { return x.second > y.second; });
+      } else {
+        for (const AidResult* a : BestCompatibleSet(result, options.years)) {
+          const double amount = AmountWithin(*a, result.date, options.years);
+          summary.total += amount;
+          summary.main.push_back({a->aid->id, amount});
+        }
       }
       for (const auto& a : result.aids) {
         summary.eligible += a.status == AidStatus::kEligible;

@@ -63,6 +63,10 @@ expect unknown_aid_option 2 "--aide" -- simulate --aide nimporte "$tmp/ok.json"
 expect unknown_aid 2 "aide inconnue" -- aide nimporte
 expect unknown_subcommand 2 "erreur" -- frobnicate
 expect bad_profession_filter 2 "--profession" -- aides --profession astronaute
+expect plan_horizon_zero 2 "durée du plan" -- plan --horizon 0 "$tmp/ok.json"
+expect plan_horizon_too_long 2 "durée du plan" -- plan --horizon 31 "$tmp/ok.json"
+expect plan_horizon_text 2 "durée du plan" -- plan --horizon dix "$tmp/ok.json"
+expect plan_bad_situation 2 "age" -- plan "$tmp/wrong_type_age.json"
 "$bin" --home "$tmp/nowhere" aides >/dev/null 2>"$tmp/err"
 if [ $? -eq 3 ] && grep -q "catalogue" "$tmp/err"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "ÉCHEC broken_home : $(cat "$tmp/err")"; fi
 printf '{"profession":"medecin"}' | "$bin" --home "$home" simulate >/dev/null 2>&1 && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "ÉCHEC stdin : une situation valide sur l'entrée standard est refusée"; }

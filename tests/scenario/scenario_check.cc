@@ -15,12 +15,14 @@
 #include "capsante/situation.h"
 #include "capsante/text.h"
 #include "catalog/quoted_facts.h"
+#include "yaml_source.h"
 
 namespace capsante::scenario {
 namespace {
 
 namespace fs = std::filesystem;
 using nlohmann::json;
+using testing::YamlToJson;
 
 // The zone fact of `field` in the result, or null.
 const FactNote* FindFact(const Result& result, const std::string& field) {
@@ -30,36 +32,6 @@ const FactNote* FindFact(const Result& result, const std::string& field) {
   return nullptr;
 }
 
-// YAML → JSON, keeping quoted scalars as strings and typing plain ones.
-json ToJson(const YAML::Node& n) {
-  switch (n.Type()) {
-    case YAML::NodeType::Null: return nullptr;
-    case YAML::NodeType::Sequence: {
-      json a = json::array();
-      for (const auto& e : n) a.push_back(ToJson(e));
-      return a;
-    }
-    case YAML::NodeType::Map: {
-      json o = json::object();
-      for (const auto& kv : n) o[kv.first.Scalar()] = ToJson(kv.second);
-      return o;
-    }
-    case YAML::NodeType::Scalar: {
-      const std::string& s = n.Scalar();
-      if (n.Tag() == "!") return s;  // quoted
-      if (s == "null" || s == "~") return nullptr;
-      if (s == "true") return true;
-      if (s == "false") return false;
-      char* end = nullptr;
-      const long long i = std::strtoll(s.c_str(), &end, 10);
-      if (!s.empty() && *end == '\0') return i;
-      const double d = std::strtod(s.c_str(), &end);
-      if (!s.empty() && *end == '\0') return d;
-      return s;
-    }
-    default: return nullptr;
-  }
-}
 
 bool Near(double a, double b) { return std::fabs(a - b) < 0.005; }
 
@@ -72,7 +44,7 @@ std::string Show(const std::optional<double>& v) {
 
   // Compares a number expectation (number or null) with a result.
 bool CheckNumber(const YAML::Node& want, const std::optional<double>& got, std::string* why, const std::string& label) {
-    json w = ToJson(want);
+    json w = YamlToJson(want);
     if (w.is_null()) {
       if (got) *why += label + " attendu null, obtenu " + Show(got) + "; ";
       return !got;
@@ -375,21 +347,11 @@ bool ScenarioChecker::Check(const YAML::Node& s, std::string* why_out) {
     std::string& why = *why_out;
     bool ok = true;
     // Every scenario names the source sentence its expectation comes from.
-    const YAML::Node src = s["source"];
-    if (!src || !src["extrait"] || (!src["document"] && !src["url"])) {
-      why += "source manquante (document + extrait); ";
+    if (const std::string bad = testing::CheckSource(catalog_, s["source"]); !bad.empty()) {
+      why += bad + "; ";
       ok = false;
-    } else if (src["document"]) {
-      const std::string* doc = catalog_.SourceText(src["document"].Scalar());
-      if (!doc) {
-        why += "document inconnu " + src["document"].Scalar() + "; ";
-        ok = false;
-      } else if (text::FoldSpace(*doc).find(text::FoldSpace(src["extrait"].Scalar())) == std::string::npos) {
-        why += "extrait introuvable dans " + src["document"].Scalar() + "; ";
-        ok = false;
-      }
     }
-    const std::string situation_text = ToJson(s["situation"]).dump();
+    const std::string situation_text = YamlToJson(s["situation"]).dump();
     Situation situation;
     Status st = Situation::FromJson(catalog_.schema(), situation_text, &situation);
     if (st.ok()) st = catalog_.CheckSituation(situation);

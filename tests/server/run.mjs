@@ -89,7 +89,7 @@ const tests = [
     doc = r.json;
     assertEqual(checkDocument(doc), [], 'document');
     for (const p of ['/api/v1/simulate', '/api/v1/aides', '/api/v1/aides/{id}', '/api/v1/communes', '/api/v1/communes/{code}',
-      '/api/v1/comparer', '/api/v1/classement', '/api/v1/schema', '/api/v1/openapi.json', '/healthz']) {
+      '/api/v1/comparer', '/api/v1/classement', '/api/v1/plan', '/api/v1/schema', '/api/v1/openapi.json', '/healthz']) {
       assert(doc.paths[p], `chemin absent du document : ${p}`);
     }
   }],
@@ -266,6 +266,26 @@ const tests = [
     assertError(await call('POST', '/api/v1/classement', { body: { situation: GP } }), 400);
     assertError(await call('POST', '/api/v1/classement', { body: { situation: GP, departement: '61', region: '28' } }), 400);
     assertError(await call('POST', '/api/v1/classement', { body: { situation: GP, autour: '58194' } }), 400, 'rayon_km');
+  }],
+
+  ['POST /api/v1/plan : même plan que « capsante plan --json »', async () => {
+    const situation = { ...GP, date: '2025-10-01' };
+    delete situation.date_installation;
+    const r = await call('POST', '/api/v1/plan', { body: { situation, horizon: 10 } });
+    assertEqual(r.status, 200, 'statut');
+    const { writeFileSync, mkdtempSync, rmSync } = await import('node:fs');
+    const dir = mkdtempSync(path.join((await import('node:os')).tmpdir(), 'capsante-test-'));
+    writeFileSync(path.join(dir, 's.json'), JSON.stringify(situation));
+    const expected = JSON.parse(cli(['plan', path.join(dir, 's.json'), '--horizon', '10', '--json']));
+    rmSync(dir, { recursive: true });
+    assertEqual(r.json, expected, 'plan du serveur et de la CLI');
+    assert(r.json.plans.length >= 1 && r.json.plans[0].total >= r.json.plans[r.json.plans.length - 1].total, 'plans triés');
+    assertError(await call('POST', '/api/v1/plan', { body: { situation, horizon: 31 } }), 400, 'horizon');
+    assertError(await call('POST', '/api/v1/plan', { body: { situation, horizon: '10' } }), 400, 'horizon');
+    assertError(await call('POST', '/api/v1/plan', { body: { situation: { ...situation, age: 'x' } } }), 400, 'situation.age');
+    assertError(await call('POST', '/api/v1/plan', { body: { horizon: 10 } }), 400, 'situation');
+    assertError(await call('POST', '/api/v1/plan', { body: { situation, bonus: 1 } }), 400, 'bonus');
+    assertError(await call('GET', '/api/v1/plan'), 405);
   }],
 
   ['GET /api/v1/schema : les champs et leurs questions', async () => {
