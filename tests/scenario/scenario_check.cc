@@ -22,6 +22,7 @@ namespace {
 
 namespace fs = std::filesystem;
 using nlohmann::json;
+using testing::YamlToJson;
 
 using testing::YamlToJson;
 
