@@ -85,7 +85,7 @@ export function deletePath(obj, path) {
 export function keepStateOnInPageLinks() {
   document.addEventListener('click', (e) => {
     const a = e.target.closest('a[href^="#"]');
-    if (!a) return;
+    if (!a || e.defaultPrevented) return;
     const id = a.getAttribute('href').slice(1);
     if (!id || id.includes('=')) return;
     const target = document.getElementById(id);
