@@ -26,3 +26,8 @@ export function searchCommunes(q, date, signal) {
   const d = date ? `&date=${encodeURIComponent(date)}` : '';
   return fetch(`${API}/communes?q=${encodeURIComponent(q)}&limite=8${d}`, { signal }).then((r) => r.json());
 }
+export const plan = (situation, horizon) => post('/plan', { situation, horizon });
+export async function listAids() {
+  const body = await api('/aides');
+  return Array.isArray(body) ? body : body.aides || [];
+}

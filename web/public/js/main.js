@@ -11,6 +11,7 @@ import { nextQuestion, remainingCount, renderQuestion, readAnswer, showQuestionE
 import { renderResults, renderBanner, printSummary } from './results.js';
 import { initComparison, renderForm as renderComparisonForm, run as runComparison } from './comparison.js';
 import { initRanking, prefill as prefillRanking, run as runRanking } from './ranking.js';
+import { initPlan, run as runPlan } from './plan.js';
 
 const APP = 'capsante';
 let lastResult = null;
@@ -26,6 +27,7 @@ function announce(text) {
 // The page title follows the state, for assistive technology and tabs.
 function setTitle(next) {
   if (state.view === 'classement') { document.title = `Où m'installer ? — ${APP}`; return; }
+  if (state.view === 'plan') { document.title = `Mon plan sur 10 ans — ${APP}`; return; }
   if (next) {
     const answered = fields.filter((f) => f.chemin !== 'date' && getPath(state.situation, f.chemin) !== undefined).length;
     const n = answered + 1;
@@ -163,12 +165,20 @@ function initDateField() {
 }
 const syncDateField = () => { $('#date-simulation').value = state.situation.date ? shortDate(state.situation.date) : ''; };
 
+const VIEWS = ['simulation', 'plan', 'classement'];
 function showView() {
-  const ranking = state.view === 'classement';
-  $('#vue-classement').hidden = !ranking;
-  $('#onglet-classement').setAttribute('aria-current', ranking ? 'page' : 'false');
-  $('#onglet-simulation').setAttribute('aria-current', ranking ? 'false' : 'page');
-  $('#vue-simulation').hidden = ranking;
+  for (const v of VIEWS) {
+    $(`#vue-${v}`).hidden = state.view !== v;
+    $(`#onglet-${v}`).setAttribute('aria-current', state.view === v ? 'page' : 'false');
+  }
+}
+function switchTo(view, focus) {
+  state.view = view;
+  writeUrl();
+  showView();
+  if (view === 'simulation') refresh(false);
+  else setTitle(null);
+  focus?.focus();
 }
 
 function openCommune(c) {
@@ -208,8 +218,10 @@ async function main() {
     }
   });
   $('#imprimer').addEventListener('click', () => window.print());
-  $('#onglet-classement').addEventListener('click', (e) => { e.preventDefault(); state.view = 'classement'; writeUrl(); showView(); setTitle(null); $('#titre-classement').focus(); });
-  $('#onglet-simulation').addEventListener('click', (e) => { e.preventDefault(); state.view = 'simulation'; writeUrl(); showView(); refresh(false); });
+  $('#onglet-classement').addEventListener('click', (e) => { e.preventDefault(); switchTo('classement', $('#titre-classement')); });
+  $('#onglet-plan').addEventListener('click', (e) => { e.preventDefault(); switchTo('plan', $('#titre-plan')); runPlan(); });
+  $('#onglet-simulation').addEventListener('click', (e) => { e.preventDefault(); switchTo('simulation'); });
+  initPlan();
   // Only a hash that holds a simulation replaces the state (back/forward, a
   // pasted link); an in-page anchor never does.
   window.addEventListener('hashchange', () => {
@@ -223,6 +235,7 @@ async function main() {
   await refresh(false);
   if (state.compare.length >= 2) runComparison();
   if (state.view === 'classement' && state.scope) runRanking();
+  if (state.view === 'plan') runPlan();
   document.body.dataset.pret = 'oui';
 }
 

@@ -7,7 +7,7 @@ export const state = {
   skipped: [],
   compare: [],
   communeLabel: '',
-  view: 'simulation',     // or 'classement'
+  view: 'simulation',     // or 'classement', 'plan'
   scope: '',              // ranking scope: 'departement:36', 'region:24', 'france'
   opened: [],             // groups the user said yes to (secondary office, …)
 };
@@ -31,7 +31,7 @@ export function readUrl() {
   state.skipped = (params.get('passe') || '').split(',').filter(Boolean);
   state.compare = (params.get('comparer') || '').split(',').filter(Boolean).slice(0, 3);
   state.communeLabel = params.get('commune_nom') || '';
-  state.view = params.get('vue') === 'classement' ? 'classement' : 'simulation';
+  state.view = ['classement', 'plan'].includes(params.get('vue')) ? params.get('vue') : 'simulation';
   state.scope = params.get('perimetre') || '';
   state.opened = (params.get('ouvert') || '').split(',').filter(Boolean);
 }
