@@ -31,7 +31,7 @@ function steps(plan, start, end) {
     h('svg:line', { x1: x(`${y}-01-01`), x2: x(`${y}-01-01`), y1: 0, y2: H - 18, class: 'cs-plan-annee' }),
     h('svg:text', { x: x(`${y}-01-01`) + 2, y: H - 4, class: 'cs-frise__label' }, String(y)))),
   plan.etapes.map((e, i) => h('svg:g', { class: 'cs-plan-etape', 'data-id': e.id },
-    h('svg:rect', { x: x(e.debut), y: i * row + 4, width: Math.max(3, x(e.fin) - x(e.debut)), height: row - 8, class: 'cs-frise__barre' },
+    h('svg:rect', { x: x(e.debut), y: i * row + 4, width: Math.max(3, x(e.fin) - x(e.debut)), height: row - 8, class: 'cs-plan-barre' },
       h('svg:title', {}, `${nameOf(e)} : ${euros(e.total)}`)),
     h('svg:text', { x: x(e.debut) + 4, y: i * row + row / 2 + 5, class: 'cs-plan-nom' }, `${nameOf(e)} — ${euros(e.total)}`))));
 }
