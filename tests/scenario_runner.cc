@@ -153,10 +153,11 @@ struct Runner {
           *why += key + " attendus " + Join(expected) + ", obtenus " + Join(got) + "; ";
           ok = false;
         }
-      } else if (key == "non_remplies") {
+      } else if (key == "non_remplies" || key == "inconnues") {
+        const auto wanted = key == "non_remplies" ? capsante::ConditionStatus::kNotMet : capsante::ConditionStatus::kUnknown;
         std::set<std::string> got;
         for (const auto& c : r.conditions) {
-          if (c.status == capsante::ConditionStatus::kNotMet) got.insert(std::string(c.text));
+          if (c.status == wanted) got.insert(std::string(c.text));
         }
         for (const auto& text : StringSet(v)) {
           if (!got.count(text)) {
@@ -189,7 +190,11 @@ struct Runner {
           *why += std::string("en_cours attendu ") + (want_running ? "oui" : "non") + "; ";
           ok = false;
         } else if (want_running && v.IsMap()) {
-          if (v["date_fin"] && v["date_fin"].Scalar() != r.running->end.ToString()) {
+          const bool want_renewed = v["date_fin"] && v["date_fin"].IsNull();
+          if (v["date_fin"] && want_renewed != r.running->renewed) {
+            *why += std::string("en_cours : reconduction tacite attendue ") + (want_renewed ? "oui" : "non") + "; ";
+            ok = false;
+          } else if (v["date_fin"] && !want_renewed && v["date_fin"].Scalar() != r.running->end.ToString()) {
             *why += "en_cours.date_fin attendue " + v["date_fin"].Scalar() + ", obtenue " + r.running->end.ToString() + "; ";
             ok = false;
           }
@@ -197,6 +202,19 @@ struct Runner {
             *why += "versements restants attendus " + v["versements_restants"].Scalar() + ", obtenus " + std::to_string(r.running->remaining.size()) + "; ";
             ok = false;
           }
+        }
+      } else if (key == "possible_a_partir_du") {
+        const std::string got = r.possible_from ? r.possible_from->ToString() : "null";
+        const std::string want = v.IsNull() ? "null" : v.Scalar();
+        if (got != want) {
+          *why += "possible_a_partir_du attendu " + want + ", obtenu " + got + "; ";
+          ok = false;
+        }
+      } else if (key == "source_non_officielle") {
+        const bool want = v.Scalar() == "true";
+        if (want != !r.amount.unofficial.empty()) {
+          *why += std::string("montant issu d'une source non officielle attendu ") + (want ? "oui" : "non") + "; ";
+          ok = false;
         }
       } else if (key == "contact") {
         const std::string got = r.contact.entry ? r.contact.entry->name + " " + r.contact.entry->email : "";

@@ -17,7 +17,7 @@ struct AideOptions {
 };
 
 void PrintSource(const SourceRef& s, const char* indent) {
-  std::cout << indent << "Source : " << (s.document.empty() ? s.url : s.document) << " — « " << s.excerpt << " »\n";
+  std::cout << indent << "Source : " << SourceLabel(s) << " — « " << s.excerpt << " »\n";
 }
 
 int RunAide(const AideOptions& o, const GlobalOptions& global) {
@@ -39,8 +39,25 @@ int RunAide(const AideOptions& o, const GlobalOptions& global) {
   else std::cout << "aucune date dans les sources";
   std::cout << "\n";
   if (aid->window_source) PrintSource(*aid->window_source, "  ");
+  if (!aid->replaced_by.empty()) {
+    std::cout << "Remplacée par :";
+    for (const auto& id : aid->replaced_by) {
+      const Aid* other = catalog->FindAid(id);
+      std::cout << " " << (other ? other->name : id) << " [" << id << "]";
+    }
+    std::cout << "\n";
+  }
   if (aid->duration_months) std::cout << "Durée : " << aid->duration_months << " mois\n";
   if (!aid->renewal.empty()) std::cout << "Renouvellement : " << aid->renewal << "\n";
+  if (aid->tacit_renewal) std::cout << "Reconduction tacite : oui (un contrat en cours sans date de fin continue)\n";
+  if (aid->waiting_period) {
+    const WaitingPeriod& w = *aid->waiting_period;
+    std::cout << "Délai de carence : " << w.years << " ans après une aide de la même catégorie";
+    if (w.applies_from) std::cout << " (demandes à partir du " << w.applies_from->ToFrench() << ")";
+    std::cout << "\n";
+    PrintSource(w.source, "  ");
+  }
+  std::cout << "Texte officiel vérifié le : " << (aid->checked_on ? aid->checked_on->ToFrench() : std::string("non renseigné")) << "\n";
   std::cout << "\nConditions :\n";
   for (const auto& c : aid->conditions) {
     std::cout << "  - " << c.text << "\n      règle : " << c.expression << "\n";

@@ -43,11 +43,13 @@ void Markdown(const Catalog& catalog, std::ostream& out) {
   out << "# Catalogue des aides\n\n"
       << "Généré par `capsante aides --markdown` depuis `catalog/aides/` ; ne pas modifier à la main "
       << "(un test vérifie qu'il est à jour). " << catalog.aids().size() << " aides.\n\n";
-  out << "| id | aide | financeur | pour | région | souscription |\n|---|---|---|---|---|---|\n";
+  out << "| id | aide | financeur | pour | région | souscription | remplacée par | vérifiée le |\n|---|---|---|---|---|---|---|---|\n";
   for (const Aid& aid : catalog.aids()) {
     out << "| [`" << aid.id << "`](#" << aid.id << ") | " << aid.name << " | " << aid.payer << " | "
         << (aid.for_structure ? std::string("structures") : Join(aid.professions)) << " | "
-        << (aid.region.empty() ? "France" : aid.region) << " | " << Window(aid) << " |\n";
+        << (aid.region.empty() ? "France" : aid.region) << " | " << Window(aid) << " | "
+        << (aid.replaced_by.empty() ? "—" : Join(aid.replaced_by)) << " | "
+        << (aid.checked_on ? aid.checked_on->ToString() : "—") << " |\n";
   }
   for (const Aid& aid : catalog.aids()) {
     out << "\n## " << aid.id << "\n\n**" << aid.name << "** — " << aid.payer << "\n\n" << aid.summary << "\n\n";
@@ -56,7 +58,14 @@ void Markdown(const Catalog& catalog, std::ostream& out) {
     out << "- Souscription : " << Window(aid);
     if (!aid.replaced_by.empty()) out << " ; remplacée par " << Join(aid.replaced_by);
     out << "\n";
-    if (aid.duration_months) out << "- Durée : " << aid.duration_months << " mois\n";
+    if (aid.window_source) out << "  - " << SourceLabel(*aid.window_source) << " : « " << aid.window_source->excerpt << " »\n";
+    out << "- Texte officiel vérifié le : " << (aid.checked_on ? aid.checked_on->ToString() : std::string("non renseigné")) << "\n";
+    if (aid.duration_months) out << "- Durée : " << aid.duration_months << " mois" << (aid.tacit_renewal ? ", reconduction tacite" : "") << "\n";
+    if (aid.waiting_period) {
+      out << "- Délai de carence : " << aid.waiting_period->years << " ans après une aide de la même catégorie (" << aid.waiting_period->category << ")";
+      if (aid.waiting_period->applies_from) out << ", demandes à partir du " << aid.waiting_period->applies_from->ToString();
+      out << "\n";
+    }
     out << "- Montant (" << PeriodicityCode(aid.periodicity) << ") : "
         << (aid.amount_not_quantified ? "non chiffré par les sources. " : "") << aid.amount_explanation << "\n";
     for (const auto& p : aid.parameters) {
@@ -67,7 +76,7 @@ void Markdown(const Catalog& catalog, std::ostream& out) {
         } else {
           for (size_t i = 0; i < v.scale.size(); ++i) out << (i ? " ; " : "") << "≥ " << Num(v.scale[i].threshold) << " → " << Num(v.scale[i].value);
         }
-        out << " — " << v.source.document << v.source.url << "\n";
+        out << " — " << SourceLabel(v.source) << "\n";
       }
     }
     out << "- Conditions :\n";
@@ -75,7 +84,7 @@ void Markdown(const Catalog& catalog, std::ostream& out) {
     if (!aid.incompatible_with.empty()) out << "- Non cumulable avec : " << Join(aid.incompatible_with) << "\n";
     if (!aid.may_follow.empty()) out << "- Peut être suivie de : " << Join(aid.may_follow) << "\n";
     out << "- Contact : " << aid.contact << "\n- Sources :\n";
-    for (const auto& src : aid.sources) out << "  - " << src.document << src.url << " : « " << src.excerpt << " »\n";
+    for (const auto& src : aid.sources) out << "  - " << SourceLabel(src) << " : « " << src.excerpt << " »\n";
   }
 }
 

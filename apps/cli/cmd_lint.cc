@@ -60,9 +60,17 @@ int RunLint(const LintOptions& o, const GlobalOptions& global) {
   for (const auto& [id, n] : counts) {
     if (!catalog->FindAid(id)) issues.push_back({dir, "scénarios pour une aide inconnue « " + id + " »"});
   }
-  for (const auto& i : issues) std::cout << i.where << ": " << i.message << "\n";
-  if (!issues.empty()) {
-    std::cout << issues.size() << " problème(s) dans le catalogue.\n";
+  size_t blocking = 0;
+  for (const auto& i : issues) {
+    std::cout << i.where << ": " << i.message << "\n";
+    blocking += i.blocking;
+  }
+  // Listed for the reader, not failures: amounts only a blog gives.
+  const std::vector<LintIssue> notes = catalog->UnofficialAmounts();
+  for (const auto& i : notes) std::cout << i.where << ": à confirmer : " << i.message << "\n";
+  if (!notes.empty()) std::cout << notes.size() << " montant(s) issu(s) d'une source non officielle.\n";
+  if (blocking > 0) {
+    std::cout << blocking << " problème(s) dans le catalogue.\n";
     return kExitInvalidCatalog;
   }
   std::cout << "Catalogue valide : " << catalog->aids().size() << " aides, toutes sourcées et testées.\n";

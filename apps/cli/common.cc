@@ -66,4 +66,14 @@ Status ParseDateOption(const std::string& text, const char* option, Date* out) {
   return Status::Ok();
 }
 
+std::string SourceLabel(const SourceRef& s) {
+  if (s.doc) {
+    std::string label = s.doc->title + " (" + s.doc->issuer;
+    if (s.doc->date) label += ", " + s.doc->date->ToFrench();
+    label += s.doc->official ? ")" : ", source non officielle)";
+    return label;
+  }
+  return s.url + (s.read_on ? " (lu le " + s.read_on->ToFrench() + ")" : std::string());
+}
+
 }  // namespace capsante::cli

@@ -18,6 +18,10 @@ std::string ResolveHome(const GlobalOptions& global);
 
 Status LoadCatalog(const GlobalOptions& global, std::unique_ptr<Catalog>* out);
 
+// A source as a user can look it up: the document's title and issuer (never
+// its file name), or the page's address and the date it was read.
+std::string SourceLabel(const SourceRef& s);
+
 // Reads a file ("-" or empty: standard input), refusing more than max_bytes.
 Status ReadInput(const std::string& path, size_t max_bytes, std::string* out);
 

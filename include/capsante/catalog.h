@@ -24,11 +24,27 @@ namespace capsante {
 
 namespace internal { struct CompiledAid; struct CompiledCatalog; }
 
+// One of the documents kept in sources/, as described in catalog/sources.yaml:
+// what a user can look up (title, issuer, date, address) and whether it is an
+// official publication (an ameli.fr, ARS or PAPS page) or not (a blog).
+struct SourceDocument {
+  std::string file;    // file name in sources/ (never shown to users)
+  std::string title;   // French title, shown instead of the file name
+  std::string issuer;  // who published it
+  std::optional<Date> date;  // publication or last update, when the document says
+  std::string url;     // where it can be read, when known
+  bool official = false;
+};
+
 struct SourceRef {
   std::string document;  // file name in sources/ (or empty with url)
   std::string url;       // for official texts outside the five documents
   std::string excerpt;   // the quoted sentence
   std::string where;     // file:line of the citation in the catalog
+  std::optional<Date> read_on;           // "lu_le": when a URL source was read
+  const SourceDocument* doc = nullptr;   // the registry entry of `document`
+  // An official text: a URL source (official publishers only) or an official document.
+  bool official() const { return doc ? doc->official : !url.empty(); }
 };
 
 struct Bracket {
@@ -80,6 +96,16 @@ struct Info {
 enum class Periodicity { kOnce, kYearly, kMonthly };
 const char* PeriodicityCode(Periodicity p);  // "unique", "annuel", "mensuel"
 
+// The ten-year rule (décret n° 2025-231): an aid of `category` cannot be
+// granted again within `years` after a previous one of the same category;
+// it applies to requests made from `applies_from`.
+struct WaitingPeriod {
+  std::string category;
+  int years = 0;
+  std::optional<Date> applies_from;
+  SourceRef source;
+};
+
 struct Aid {
   std::string id;
   std::string file;  // catalog/aides/<id>.yaml
@@ -99,6 +125,11 @@ struct Aid {
   std::optional<SourceRef> window_source;
   int duration_months = 0;
   std::string renewal;
+  // "reconduction_tacite": a running contract without an end date goes on
+  // past duration_months (renewed by tacit agreement).
+  bool tacit_renewal = false;
+  std::optional<WaitingPeriod> waiting_period;  // "delai_carence"
+  std::optional<Date> checked_on;  // "verifie_le": official text last checked
 
   std::vector<Parameter> parameters;
   std::vector<Condition> conditions;
@@ -148,6 +179,7 @@ struct Organisation {
 struct LintIssue {
   std::string where;    // file:line or file
   std::string message;  // French
+  bool blocking = true;  // false: listed for the reader, lint still passes
 };
 
 class Catalog {
@@ -162,6 +194,9 @@ class Catalog {
   const Organisation* FindOrganisation(std::string_view id) const;
   // The text of a source document, nullptr if unknown.
   const std::string* SourceText(std::string_view document) const;
+  // The registry entry of a source document (catalog/sources.yaml), nullptr if unknown.
+  const SourceDocument* FindDocument(std::string_view document) const;
+  const std::vector<SourceDocument>& documents() const { return documents_; }
   const std::string& home() const { return home_; }
 
   // Checks a situation against the catalog (contract ids exist).
@@ -170,6 +205,9 @@ class Catalog {
   // The extra checks of `capsante lint`; scenario counting is done by the
   // caller, which knows where tests live.
   std::vector<LintIssue> Lint() const;
+  // Every parameter value backed only by non-official documents (blogs):
+  // listed by `capsante lint` as information, not as a failure.
+  std::vector<LintIssue> UnofficialAmounts() const;
 
   const internal::CompiledCatalog& compiled() const { return *compiled_; }
 
@@ -181,6 +219,7 @@ class Catalog {
   std::vector<Aid> aids_;
   std::map<std::string, Organisation, std::less<>> organisations_;
   std::map<std::string, std::string, std::less<>> sources_;
+  std::vector<SourceDocument> documents_;
   std::unique_ptr<internal::CompiledCatalog> compiled_;
 };
 

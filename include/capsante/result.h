@@ -57,11 +57,15 @@ struct AmountResult {
   std::vector<ParameterUse> parameters;
   std::vector<std::string_view> missing;           // fields the amount needs
   std::vector<std::string_view> possible_bonuses;  // optional facts that could raise it (declared(x))
+  // Parameters in force whose value only non-official documents give
+  // ("montant issu d'une source non officielle").
+  std::vector<const Parameter*> unofficial;
 };
 
 struct RunningContract {
   Date start;
-  Date end;  // exclusive
+  Date end;  // exclusive; meaningless when renewed
+  bool renewed = false;  // tacitly renewed, no end date
   std::vector<PaymentResult> remaining;
 };
 
@@ -78,6 +82,9 @@ struct AidResult {
   std::vector<std::string_view> missing;  // union, in order of first appearance
   std::vector<std::string_view> blocked_by;  // running incompatible contracts (ids)
   std::optional<RunningContract> running;
+  // Ten-year rule: a previous aid of the same category keeps this one out of
+  // reach until this date (non_eligible), or may do so (a_preciser).
+  std::optional<Date> possible_from;
   ContactResult contact;
   // Conditions which alone keep the aid out of reach (one fact away).
   std::vector<const ConditionResult*> one_fact_away;
@@ -119,6 +126,10 @@ struct JsonOptions {
 };
 
 std::string ToJson(const Result& result, const JsonOptions& options = {});
+
+// "Montant issu d'une source non officielle : <labels>." when some amount in
+// force is only given by a blog, else empty.
+std::string UnofficialAmountNote(const AidResult& aid);
 
 // A readable French table for the terminal.
 std::string ToTable(const Result& result);

@@ -33,6 +33,7 @@ struct CompiledAid {
   std::string profession_gate;   // "Profession concernée : Médecin"
   std::string region_gate;       // "Exercer en région Occitanie (76)"
   std::string departement_gate;  // "Exercer dans l'un des départements 09, 32, 65"
+  std::string waiting_period_gate;  // "Aucune aide de la même catégorie reçue depuis moins de 10 ans"
 };
 
 struct CompiledCatalog {

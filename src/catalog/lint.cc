@@ -19,6 +19,11 @@ class Linter {
 
  private:
   void Issue(const std::string& where, std::string message) { issues_.push_back({where, std::move(message)}); }
+  // Dates of checking and reading (verifie_le, lu_le) are being filled in across
+  // the catalog: reported, not yet failures (docs/catalog-format.md).
+  void ToComplete(const std::string& where, std::string message) {
+    issues_.push_back({where, "à compléter : " + std::move(message), false});
+  }
 
   const std::string& Folded(const std::string& document) {
     auto it = folded_.find(document);
@@ -28,7 +33,10 @@ class Linter {
   }
 
   void CheckSource(const SourceRef& s, const std::string& fallback_where) {
-    if (s.document.empty()) return;  // an official text outside the documents: cited by URL
+    if (s.document.empty()) {  // an official text outside the documents: cited by URL, with its reading date
+      if (!s.read_on) ToComplete(s.where.empty() ? fallback_where : s.where, "source en ligne sans « lu_le » (date de lecture) : " + s.url);
+      return;
+    }
     const std::string needle = text::FoldSpace(s.excerpt);
     if (Folded(s.document).find(needle) == std::string::npos) {
       Issue(s.where.empty() ? fallback_where : s.where,
@@ -38,6 +46,8 @@ class Linter {
 
   void CheckAid(const Aid& aid) {
     if (aid.sources.empty()) Issue(aid.file, "aucune source");
+    if (!aid.checked_on) ToComplete(aid.file, "« verifie_le » manquant : date de la dernière vérification du texte officiel");
+    if (aid.waiting_period) CheckSource(aid.waiting_period->source, aid.file);
     for (const auto& s : aid.sources) CheckSource(s, aid.file);
     if (aid.window_source) CheckSource(*aid.window_source, aid.file);
     if (aid.schedule_source) CheckSource(*aid.schedule_source, aid.file);
@@ -85,5 +95,26 @@ class Linter {
 }  // namespace
 
 std::vector<LintIssue> Catalog::Lint() const { return Linter(*this).Run(); }
+
+std::vector<LintIssue> Catalog::UnofficialAmounts() const {
+  std::vector<LintIssue> out;
+  for (const auto& aid : aids_) {
+    for (const auto& p : aid.parameters) {
+      for (const auto& v : p.values) {
+        bool official = v.source.official();
+        for (const auto& more : v.more_sources) official |= more.official();
+        if (official) continue;
+        std::string titles;
+        for (const SourceRef* s : {&v.source}) titles += s->doc ? s->doc->title : s->url;
+        for (const auto& more : v.more_sources) titles += " ; " + (more.doc ? more.doc->title : more.url);
+        out.push_back({v.source.where.empty() ? aid.file : v.source.where,
+                       "montant issu d'une source non officielle : " + aid.id + " — " + p.label +
+                           (v.since ? " (depuis le " + v.since->ToString() + ")" : std::string()) + " ; " + titles,
+                       false});
+      }
+    }
+  }
+  return out;
+}
 
 }  // namespace capsante

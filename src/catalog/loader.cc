@@ -57,6 +57,13 @@ const std::string* Catalog::SourceText(std::string_view document) const {
   return it == sources_.end() ? nullptr : &it->second;
 }
 
+const SourceDocument* Catalog::FindDocument(std::string_view document) const {
+  for (const auto& d : documents_) {
+    if (d.file == document) return &d;
+  }
+  return nullptr;
+}
+
 Status Catalog::CheckSituation(const Situation& situation) const {
   const FieldSpec* contracts = schema_->Find("contrats");
   if (!contracts) return Status::Ok();
@@ -201,6 +208,7 @@ class CatalogLoader {
     if (!fs::is_directory(dir)) return Status::IoError("dossier du catalogue introuvable : " + dir, dir);
     CAPSANTE_RETURN_IF_ERROR(SituationSchema::Load(dir + "/situation.yaml", &c_->schema_));
     CAPSANTE_RETURN_IF_ERROR(LoadSources(home + "/sources"));
+    CAPSANTE_RETURN_IF_ERROR(LoadSourceRegistry(dir + "/sources.yaml"));
     CAPSANTE_RETURN_IF_ERROR(LoadDefinitions(dir + "/definitions.yaml"));
     CAPSANTE_RETURN_IF_ERROR(LoadContacts(dir + "/contacts.yaml"));
 
@@ -236,6 +244,43 @@ class CatalogLoader {
     return Status::Ok();
   }
 
+  // catalog/sources.yaml: one entry per document of sources/, no more, no less.
+  Status LoadSourceRegistry(const std::string& file) {
+    YAML::Node root;
+    CAPSANTE_RETURN_IF_ERROR(yamlutil::LoadFile(file, &root));
+    Map top(&file, root, "");
+    YAML::Node list;
+    CAPSANTE_RETURN_IF_ERROR(top.Sequence("documents", &list));
+    CAPSANTE_RETURN_IF_ERROR(top.CheckNoUnknownKeys());
+    c_->documents_.reserve(list.size());  // SourceRef::doc points into it: never reallocated after
+    for (const auto& n : list) {
+      Map m(&file, n, "documents");
+      if (!n.IsMap()) return m.Error(n, "un document est { fichier, titre, emetteur, date, url, officiel }");
+      SourceDocument d;
+      CAPSANTE_RETURN_IF_ERROR(m.String("fichier", &d.file));
+      CAPSANTE_RETURN_IF_ERROR(m.String("titre", &d.title));
+      CAPSANTE_RETURN_IF_ERROR(m.String("emetteur", &d.issuer));
+      bool present = false;
+      CAPSANTE_RETURN_IF_ERROR(m.OptionalDate("date", &d.date, &present));
+      if (!present) return m.Error(n, "« date » est requis (null si le document n'est pas daté)");
+      CAPSANTE_RETURN_IF_ERROR(m.String("url", &d.url, false));
+      if (!m.Has("officiel")) return m.Error(n, "« officiel » est requis (true ou false)");
+      CAPSANTE_RETURN_IF_ERROR(m.Bool("officiel", &d.official));
+      std::string note;
+      CAPSANTE_RETURN_IF_ERROR(m.String("note", &note, false));
+      CAPSANTE_RETURN_IF_ERROR(m.CheckNoUnknownKeys());
+      if (!c_->SourceText(d.file)) return m.Error(m.Get("fichier"), "document absent de sources/ « " + d.file + " »");
+      for (const auto& other : c_->documents_) {
+        if (other.file == d.file) return m.Error(m.Get("fichier"), "document décrit deux fois « " + d.file + " »");
+      }
+      c_->documents_.push_back(std::move(d));
+    }
+    for (const auto& [name, text] : c_->sources_) {
+      if (!c_->FindDocument(name)) return Status::InvalidCatalog(file + ": le document « " + name + " » de sources/ n'est pas décrit", file);
+    }
+    return Status::Ok();
+  }
+
   Status LoadDefinitions(const std::string& file) {
     YAML::Node root;
     CAPSANTE_RETURN_IF_ERROR(yamlutil::LoadFile(file, &root));
@@ -257,10 +302,14 @@ class CatalogLoader {
     CAPSANTE_RETURN_IF_ERROR(s.String("document", &out->document, false));
     CAPSANTE_RETURN_IF_ERROR(s.String("url", &out->url, false));
     CAPSANTE_RETURN_IF_ERROR(s.String("extrait", &out->excerpt));
+    CAPSANTE_RETURN_IF_ERROR(s.OptionalDate("lu_le", &out->read_on));
     CAPSANTE_RETURN_IF_ERROR(s.CheckNoUnknownKeys());
     if (out->document.empty() && out->url.empty()) return s.Error(node, "« document » ou « url » est requis");
-    if (!out->document.empty() && !c_->SourceText(out->document)) {
-      return s.Error(node["document"], "document inconnu « " + out->document + " » (absent de sources/)");
+    if (!out->document.empty() && !out->url.empty()) return s.Error(node, "une source est { document, extrait } ou { url, extrait, lu_le }, pas les deux");
+    if (!out->document.empty()) {
+      out->doc = c_->FindDocument(out->document);
+      if (!out->doc) return s.Error(node["document"], "document inconnu « " + out->document + " » (absent de sources/)");
+      if (out->read_on) return s.Error(node["lu_le"], "« lu_le » date une page lue en ligne (source { url, extrait, lu_le })");
     }
     if (out->excerpt.size() < 4) return s.Error(node, "extrait trop court");
     out->where = s.Where(node);
@@ -390,6 +439,26 @@ class CatalogLoader {
     return Status::Ok();
   }
 
+  // delai_carence: {categorie, annees, applicable_depuis, source}
+  Status ReadWaitingPeriod(const Map& aid_map, Aid* aid) {
+    Map m(&aid_map.file(), YAML::Node(), "");
+    CAPSANTE_RETURN_IF_ERROR(aid_map.Child("delai_carence", &m, false));
+    if (m.node().size() == 0) return Status::Ok();
+    WaitingPeriod w;
+    CAPSANTE_RETURN_IF_ERROR(m.String("categorie", &w.category));
+    CAPSANTE_RETURN_IF_ERROR(m.Int("annees", &w.years));
+    if (w.years < 1 || w.years > 50) return m.Error(m.node(), "« annees » va de 1 à 50");
+    bool present = false;
+    CAPSANTE_RETURN_IF_ERROR(m.OptionalDate("applicable_depuis", &w.applies_from, &present));
+    if (!present) return m.Error(m.node(), "« applicable_depuis » est requis (date d'entrée en vigueur de la règle, ou null)");
+    std::optional<SourceRef> source;
+    CAPSANTE_RETURN_IF_ERROR(ReadSourceKey(m, "source", &source, true));
+    w.source = *source;
+    CAPSANTE_RETURN_IF_ERROR(m.CheckNoUnknownKeys());
+    aid->waiting_period = std::move(w);
+    return Status::Ok();
+  }
+
   Status ReadTextList(const Map& m, const std::string& key, std::vector<Commitment>* out) {
     YAML::Node seq;
     CAPSANTE_RETURN_IF_ERROR(m.Sequence(key, &seq, false));
@@ -468,6 +537,12 @@ class CatalogLoader {
     CAPSANTE_RETURN_IF_ERROR(window.CheckNoUnknownKeys());
     CAPSANTE_RETURN_IF_ERROR(m.Int("duree_mois", &aid->duration_months));
     CAPSANTE_RETURN_IF_ERROR(m.String("renouvellement", &aid->renewal, false));
+    CAPSANTE_RETURN_IF_ERROR(m.Bool("reconduction_tacite", &aid->tacit_renewal));
+    if (aid->tacit_renewal && aid->duration_months <= 0) {
+      return m.Error(m.Get("reconduction_tacite"), "« reconduction_tacite » demande « duree_mois » (la durée de chaque période)");
+    }
+    CAPSANTE_RETURN_IF_ERROR(m.OptionalDate("verifie_le", &aid->checked_on));
+    CAPSANTE_RETURN_IF_ERROR(ReadWaitingPeriod(m, aid));
 
     CAPSANTE_RETURN_IF_ERROR(ReadParameters(m, aid));
     DefinitionTable local;
@@ -588,6 +663,10 @@ class CatalogLoader {
     }
     compiled->profession_gate = "Profession concernée : " + names;
     if (!aid->region.empty()) compiled->region_gate = "Exercer en région " + RegionName(aid->region);
+    if (aid->waiting_period) {
+      compiled->waiting_period_gate = "Aucune aide de la même catégorie accordée depuis moins de " +
+                                      std::to_string(aid->waiting_period->years) + " ans";
+    }
     if (!aid->departements.empty()) {
       std::string list;
       for (const auto& d : aid->departements) list += (list.empty() ? "" : ", ") + d;

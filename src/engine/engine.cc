@@ -14,10 +14,39 @@ struct Running {
   int aid_index;
   Date start;
   Date end;  // exclusive
+  bool renewed = false;  // tacitly renewed: no end
 };
+
+// A contract of the situation that had started on the date (running or not):
+// what the ten-year rule looks back on.
+struct Signed {
+  int aid_index;
+  Date start;
+};
+
+// An end date no simulation reaches: a tacitly renewed contract with no end.
+constexpr Date kNoEnd = Date::FromCivil(9999, 12, 31);
 
 void AppendUnique(std::vector<std::string_view>* out, std::string_view s) {
   if (std::find(out->begin(), out->end(), s) == out->end()) out->push_back(s);
+}
+
+// Whether the value of `p` in force on `date` is backed by an official text.
+bool OfficialValue(const Parameter& p, Date date) {
+  const ParameterValue* v = p.At(date);
+  if (!v) v = &p.values.front();
+  if (v->source.official()) return true;
+  for (const auto& s : v->more_sources) {
+    if (s.official()) return true;
+  }
+  return false;
+}
+
+bool SharesProfession(const Aid& a, const Aid& b) {
+  for (const auto& p : a.professions) {
+    if (std::find(b.professions.begin(), b.professions.end(), p) != b.professions.end()) return true;
+  }
+  return false;
 }
 
 // Field lists of the built-in checks.
@@ -29,8 +58,9 @@ const std::vector<std::string_view> kDepartementFields = {"zonage.departement"};
 class AidEvaluator {
  public:
   AidEvaluator(const Catalog& catalog, const Situation& situation, const EvalOptions& options,
-               const std::vector<Running>& running)
+               const std::vector<Running>& running, const std::vector<Signed>& signed_contracts)
       : catalog_(catalog), situation_(situation), schema_(catalog.schema()), options_(options), running_(running),
+        signed_(signed_contracts),
         profession_(situation.Find("profession")),
         region_(situation.Find("zonage.region")),
         departement_(situation.Find("zonage.departement")),
@@ -89,6 +119,7 @@ class AidEvaluator {
         RunningContract rc;
         rc.start = run.start;
         rc.end = run.end;
+        rc.renewed = run.renewed;
         r.running = std::move(rc);
       }
       if (std::find(compiled.incompatible.begin(), compiled.incompatible.end(), run.aid_index) != compiled.incompatible.end()) {
@@ -96,10 +127,12 @@ class AidEvaluator {
         ConditionResult& c = r.conditions.emplace_back();
         c.text = "Aucun contrat incompatible en cours";
         c.status = ConditionStatus::kNotMet;
-        c.note = other.name + " en cours jusqu'au " + run.end.AddDays(-1).ToFrench();
+        c.note = run.renewed ? other.name + " en cours depuis le " + run.start.ToFrench() + " (reconduit tacitement, sans date de fin)"
+                             : other.name + " en cours jusqu'au " + run.end.AddDays(-1).ToFrench();
         r.blocked_by.push_back(other.id);
       }
     }
+    if (!gate_false) CheckWaitingPeriod(aid, &r);
 
     // 4. Status.
     bool any_false = gate_false;
@@ -140,7 +173,7 @@ class AidEvaluator {
           only = &c;
         }
       }
-      if (failed == 1 && r.blocked_by.empty()) r.one_fact_away.push_back(only);
+      if (failed == 1 && r.blocked_by.empty() && !r.possible_from) r.one_fact_away.push_back(only);
     }
     if (!ctx_.error.empty()) r.error = ctx_.error;
     ResolveContact(aid, &r);
@@ -162,6 +195,39 @@ class AidEvaluator {
   }
 
   const Fact* FactAt(const char* path) const { return situation_.Find(path); }
+
+  // The ten-year rule (aid key "delai_carence"): a previous aid of the same
+  // category granted less than `years` before the date keeps this one out of
+  // reach; a previous installation aid of another or no declared category
+  // may do so, which only the payer can say (a_preciser, naming it).
+  void CheckWaitingPeriod(const Aid& aid, AidResult* r) {
+    if (!aid.waiting_period) return;
+    const WaitingPeriod& wp = *aid.waiting_period;
+    const Date date = situation_.date();
+    if (wp.applies_from && date < *wp.applies_from) return;
+    for (const Signed& s : signed_) {
+      const Aid& other = catalog_.aids()[static_cast<size_t>(s.aid_index)];
+      if (r->running && s.aid_index == aid.compiled->index && s.start == r->running->start) continue;  // this very contract
+      const Date until = s.start.AddYears(wp.years);
+      if (date >= until) continue;
+      const bool same = other.waiting_period && other.waiting_period->category == wp.category;
+      const bool unclear = !same && other.family == "installation" && !other.for_structure && SharesProfession(aid, other);
+      if (!same && !unclear) continue;
+      ConditionResult& c = r->conditions.emplace_back();
+      c.text = aid.compiled->waiting_period_gate;
+      c.source = &wp.source;
+      const std::string earlier = other.name + " accordé(e) le " + s.start.ToFrench();
+      if (same) {
+        c.status = ConditionStatus::kNotMet;
+        c.note = earlier + " : nouvelle aide de la même catégorie possible à partir du " + until.ToFrench();
+        if (!r->possible_from || *r->possible_from < until) r->possible_from = until;
+      } else {
+        c.status = ConditionStatus::kUnknown;
+        c.note = earlier + " : s'il s'agit d'une aide de la même catégorie, nouvelle aide possible à partir du " +
+                 until.ToFrench() + " (à vérifier auprès du contact indiqué)";
+      }
+    }
+  }
 
   void GateProfession(const Aid& aid, AidResult* r, bool* gate_false, bool* profession_false) {
     ConditionResult& c = r->conditions.emplace_back();
@@ -246,6 +312,8 @@ class AidEvaluator {
     std::vector<int>& optional = optional_;
     missing.clear();
     optional.clear();
+    params_read_.clear();
+    ctx_.params_read = &params_read_;
     a.rate = EvalNumber(compiled.rate.get(), &missing, &optional);
     a.cap_per_period = EvalNumber(compiled.cap.get(), &missing, &optional);
     if (a.quantified) {
@@ -297,8 +365,16 @@ class AidEvaluator {
         }
       }
     }
+    ctx_.params_read = nullptr;
     for (int id : missing) AppendUnique(&a.missing, schema_.field(id).path);
     for (int id : optional) AppendUnique(&a.possible_bonuses, schema_.field(id).path);
+    // Amounts whose value in force only a blog gives.
+    std::sort(params_read_.begin(), params_read_.end());
+    params_read_.erase(std::unique(params_read_.begin(), params_read_.end()), params_read_.end());
+    for (int index : params_read_) {
+      const Parameter& p = aid.parameters[static_cast<size_t>(index)];
+      if (!OfficialValue(p, situation_.date())) a.unofficial.push_back(&p);
+    }
     if (options_.explanations) {
       const Date date = situation_.date();
       for (int index : compiled.amount_params) {
@@ -335,6 +411,7 @@ class AidEvaluator {
   const SituationSchema& schema_;
   const EvalOptions& options_;
   const std::vector<Running>& running_;
+  const std::vector<Signed>& signed_;
   const Fact* profession_;
   const Fact* region_;
   const Fact* departement_;
@@ -344,10 +421,13 @@ class AidEvaluator {
   std::vector<int> missing_;
   std::vector<int> scratch_;
   std::vector<int> optional_;
+  std::vector<int> params_read_;
   expr::EvalContext ctx_;
 };
 
-std::vector<Running> RunningContracts(const Catalog& catalog, const Situation& situation) {
+// The contracts of the situation: those running on the date, and every one
+// that had started by then (for the ten-year rule).
+std::vector<Running> RunningContracts(const Catalog& catalog, const Situation& situation, std::vector<Signed>* signed_out) {
   std::vector<Running> out;
   const SituationSchema& schema = catalog.schema();
   const FieldSpec* list = schema.Find("contrats");
@@ -363,16 +443,26 @@ std::vector<Running> RunningContracts(const Catalog& catalog, const Situation& s
     const Fact& fend = r[static_cast<size_t>(end->slot)];
     const Aid* aid = fid.known() ? catalog.FindAid(fid.text) : nullptr;
     if (!aid || !fstart.known()) continue;  // a contract with no start date cannot be placed in time
+    if (fstart.date <= date) signed_out->push_back({aid->compiled->index, fstart.date});
     Date stop;
+    bool renewed = false;
     if (fend.known()) stop = fend.date;
+    else if (aid->tacit_renewal) stop = kNoEnd, renewed = true;  // renewed until someone ends it
     else if (aid->duration_months > 0) stop = fstart.date.AddMonths(aid->duration_months);
     else continue;  // no end known: it cannot be said to be running
-    if (fstart.date <= date && date < stop) out.push_back({aid->compiled->index, fstart.date, stop});
+    if (fstart.date <= date && date < stop) out.push_back({aid->compiled->index, fstart.date, stop, renewed});
   }
   return out;
 }
 
 }  // namespace
+
+std::string UnofficialAmountNote(const AidResult& r) {
+  if (r.amount.unofficial.empty()) return "";
+  std::string labels;
+  for (const Parameter* p : r.amount.unofficial) labels += (labels.empty() ? "" : ", ") + p->label;
+  return "Montant issu d'une source non officielle (à confirmer auprès du financeur) : " + labels + ".";
+}
 
 std::string AidMessage(const Result& result, const AidResult& r) {
   const Aid& aid = *r.aid;
@@ -381,6 +471,11 @@ std::string AidMessage(const Result& result, const AidResult& r) {
       return r.amount.missing.empty() ? "Vous remplissez toutes les conditions."
                                       : "Vous remplissez toutes les conditions ; le montant reste à préciser.";
     case AidStatus::kToSpecify: {
+      if (r.missing.empty()) {
+        for (const auto& c : r.conditions) {
+          if (c.status == ConditionStatus::kUnknown && !c.note.empty()) return "À vérifier : " + c.note + ".";
+        }
+      }
       if (r.missing.empty() && aid.partial_conditions) {
         return "Les sources ne détaillent pas toutes les conditions de ce dispositif : vérifiez auprès du contact indiqué.";
       }
@@ -393,6 +488,17 @@ std::string AidMessage(const Result& result, const AidResult& r) {
     }
     case AidStatus::kNotEligible:
       if (!r.blocked_by.empty()) return "Non cumulable avec un contrat en cours.";
+      if (r.possible_from) {
+        // Only when the ten-year rule is the one reason left.
+        int other_failures = 0;
+        for (const auto& c : r.conditions) {
+          other_failures += c.status == ConditionStatus::kNotMet && c.text != aid.compiled->waiting_period_gate;
+        }
+        if (other_failures == 0) {
+          return "Une aide de la même catégorie a été accordée il y a moins de dix ans : nouvelle aide possible à partir du " +
+                 r.possible_from->ToFrench() + ".";
+        }
+      }
       return "Au moins une condition n'est pas remplie.";
     case AidStatus::kClosed: {
       const Date date = result.date;
@@ -417,8 +523,9 @@ Result Evaluate(const Catalog& catalog, const Situation& situation, const EvalOp
   result.catalog = &catalog;
   result.date = situation.date();
   result.date_given = situation.date_given();
-  const std::vector<Running> running = RunningContracts(catalog, situation);
-  AidEvaluator evaluator(catalog, situation, options, running);
+  std::vector<Signed> signed_contracts;
+  const std::vector<Running> running = RunningContracts(catalog, situation, &signed_contracts);
+  AidEvaluator evaluator(catalog, situation, options, running, signed_contracts);
   result.aids.reserve(catalog.aids().size());
   for (const Aid& aid : catalog.aids()) {
     if (!options.only.empty() && std::find(options.only.begin(), options.only.end(), aid.id) == options.only.end()) continue;

@@ -41,11 +41,23 @@ namespace {
 
 using json::Writer;
 
+// api-v1 keeps `document` (file name) and `extrait`; the registry adds what a
+// user can check: title, issuer, address, official or not; a page read online
+// says when it was read.
 void Source(Writer& w, const SourceRef& s) {
   w.BeginObject();
   if (!s.document.empty()) w.Field("document", s.document);
-  if (!s.url.empty()) w.Field("url", s.url);
   w.Field("extrait", s.excerpt);
+  if (s.doc) {
+    w.Field("titre", s.doc->title);
+    w.Field("emetteur", s.doc->issuer);
+    if (s.doc->date) w.Field("date", s.doc->date->ToString());
+    if (!s.doc->url.empty()) w.Field("url", s.doc->url);
+  } else if (!s.url.empty()) {
+    w.Field("url", s.url);
+  }
+  if (s.read_on) w.Field("lu_le", s.read_on->ToString());
+  w.Field("officiel", s.official());
   w.EndObject();
 }
 
@@ -96,6 +108,11 @@ void Amount(Writer& w, const AidResult& r, const JsonOptions& options) {
   if (!aid.amount_explanation.empty()) w.Field("explication", aid.amount_explanation);
   if (!a.missing.empty()) w.StringArray("manquants", a.missing);
   if (!a.possible_bonuses.empty()) w.StringArray("majorations_possibles", a.possible_bonuses);
+  if (!a.unofficial.empty()) {
+    w.Key("sources_non_officielles").BeginArray();
+    for (const Parameter* p : a.unofficial) w.String(p->label);
+    w.EndArray();
+  }
   if (options.explanations && !a.parameters.empty()) {
     w.Key("parametres").BeginArray();
     for (const auto& use : a.parameters) {
@@ -178,6 +195,13 @@ void AidJson(Writer& w, const Result& result, const AidResult& r, const JsonOpti
   w.Field("statut", AidStatusCode(r.status));
   w.Field("message", AidMessage(result, r));
   if (in_reach) w.Field("resume", aid.summary);
+  if (in_reach && !r.amount.unofficial.empty()) {
+    w.Key("avertissements").BeginArray();
+    w.String(UnofficialAmountNote(r));
+    w.EndArray();
+  }
+  if (aid.checked_on) w.Field("verifie_le", aid.checked_on->ToString());
+  if (r.possible_from) w.Field("possible_a_partir_du", r.possible_from->ToString());
   w.Key("montant");
   if (in_reach || r.running) Amount(w, r, options);
   else w.Null();
@@ -199,7 +223,10 @@ void AidJson(Writer& w, const Result& result, const AidResult& r, const JsonOpti
   if (r.running) {
     w.Key("en_cours").BeginObject();
     w.Field("date_debut", r.running->start.ToString());
-    w.Field("date_fin", r.running->end.ToString());
+    w.Key("date_fin");
+    if (r.running->renewed) w.Null();
+    else w.String(r.running->end.ToString());
+    if (r.running->renewed) w.Field("reconduction_tacite", true);
     w.Key("versements_restants");
     Payments(w, r.running->remaining);
     w.EndObject();

@@ -60,6 +60,20 @@ void AmountLine(std::ostringstream& out, const AidResult& r) {
   }
 }
 
+// Where a user can check the aid: the title of its first source, never a file name.
+void SourceLine(std::ostringstream& out, const Aid& aid) {
+  if (aid.sources.empty()) return;
+  const SourceRef& s = aid.sources.front();
+  out << "      Source : " << (s.doc ? s.doc->title + " (" + s.doc->issuer + ")" : s.url);
+  if (s.doc && !s.doc->official) out << " — source non officielle";
+  out << "\n";
+}
+
+void UnofficialLine(std::ostringstream& out, const AidResult& r) {
+  const std::string note = UnofficialAmountNote(r);
+  if (!note.empty()) out << "      ⚠ " << note << "\n";
+}
+
 }  // namespace
 
 std::string ToTable(const Result& result) {
@@ -88,6 +102,7 @@ std::string ToTable(const Result& result) {
       switch (status) {
         case AidStatus::kEligible:
           AmountLine(out, r);
+          UnofficialLine(out, r);
           if (!r.missing.empty()) {
             out << "      À préciser pour le montant :";
             for (const auto& m : r.missing) out << " " << m;
@@ -104,12 +119,20 @@ std::string ToTable(const Result& result) {
             if (!r.contact.entry->phone.empty()) out << " — " << r.contact.entry->phone;
             out << "\n";
           }
+          SourceLine(out, aid);
           break;
         case AidStatus::kToSpecify:
-          out << "      Il manque :";
-          for (const auto& m : r.missing) out << " " << m;
-          out << "\n";
+          if (!r.missing.empty()) {
+            out << "      Il manque :";
+            for (const auto& m : r.missing) out << " " << m;
+            out << "\n";
+          }
+          for (const auto& c : r.conditions) {
+            if (c.status == ConditionStatus::kUnknown && !c.note.empty()) out << "      ? " << c.text << " (" << c.note << ")\n";
+          }
           if (r.amount.per_period) AmountLine(out, r);
+          UnofficialLine(out, r);
+          SourceLine(out, aid);
           break;
         case AidStatus::kNotEligible:
           for (const auto& c : r.conditions) {
@@ -123,7 +146,8 @@ std::string ToTable(const Result& result) {
           break;
       }
       if (r.running) {
-        out << "      Contrat en cours du " << r.running->start.ToFrench() << " au " << r.running->end.AddDays(-1).ToFrench() << "\n";
+        out << "      Contrat en cours du " << r.running->start.ToFrench()
+            << (r.running->renewed ? std::string(", reconduit tacitement") : " au " + r.running->end.AddDays(-1).ToFrench()) << "\n";
         for (const auto& p : r.running->remaining) {
           out << "        - reste à percevoir le " << (p.date ? p.date->ToFrench() : "?") << " : "
               << (p.amount ? text::Euros(*p.amount) : std::string("à préciser")) << "\n";

@@ -218,6 +218,7 @@ Value Eval(const BoundExpr& e, EvalContext* ctx) {
     }
     case BoundKind::kParam: {
       const ParamSlot& p = (*ctx->params)[static_cast<size_t>(e.param)];
+      if (ctx->params_read) ctx->params_read->push_back(e.param);
       if (p.scale) {
         Value v;
         v.kind = Value::Kind::kScale;

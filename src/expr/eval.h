@@ -23,6 +23,7 @@ struct EvalContext {
   const std::vector<ParamSlot>* params = nullptr;  // the current aid's, at the date
   std::vector<int>* missing = nullptr;  // field ids read while unknown (may repeat)
   std::vector<int>* optional = nullptr; // field ids read by declared(x) while unknown
+  std::vector<int>* params_read = nullptr;  // parameter indexes read (may repeat), when set
   const Record* item = nullptr;         // current list element in sum/any/...
   std::string error;                    // first arithmetic error, French
 };

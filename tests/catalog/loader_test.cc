@@ -42,6 +42,7 @@ montant:
 contact: cpam
 sources:
   - {document: 004_e770e37fc8623f8e.txt, extrait: "une aide forfaitaire de 5 000€ par an"}
+verifie_le: 2026-11-29
 )";
 
 class LoaderTest : public ::testing::Test {
@@ -52,7 +53,7 @@ class LoaderTest : public ::testing::Test {
     fs::remove_all(home_);
     const fs::path real = CAPSANTE_DEFAULT_HOME;
     fs::create_directories(home_ / "catalog" / "aides");
-    for (const char* f : {"situation.yaml", "definitions.yaml", "contacts.yaml"}) {
+    for (const char* f : {"situation.yaml", "definitions.yaml", "contacts.yaml", "sources.yaml"}) {
       fs::copy_file(real / "catalog" / f, home_ / "catalog" / f);
     }
     fs::copy(real / "sources", home_ / "sources");
@@ -83,6 +84,61 @@ TEST_F(LoaderTest, MinimalAidLoads) {
   EXPECT_TRUE(c->Lint().empty());
   ASSERT_NE(c->FindAid("test_aide"), nullptr);
   EXPECT_EQ(c->FindAid("test_aide")->parameters[0].values[0].value, 5000);
+}
+
+TEST_F(LoaderTest, RegistryGivesTitlesAndOfficialStatus) {
+  WriteAid("test_aide", kAid);
+  std::unique_ptr<Catalog> c;
+  ASSERT_TRUE(Load(&c).ok());
+  const SourceDocument* blog = c->FindDocument("000_eb9a16a4007f5303.txt");
+  const SourceDocument* paps = c->FindDocument("004_e770e37fc8623f8e.txt");
+  ASSERT_NE(blog, nullptr);
+  ASSERT_NE(paps, nullptr);
+  EXPECT_FALSE(blog->official);
+  EXPECT_TRUE(paps->official);
+  EXPECT_NE(paps->title.find("Pays de la Loire"), std::string::npos);
+  const Aid* aid = c->FindAid("test_aide");
+  EXPECT_EQ(aid->sources[0].doc, paps);
+  EXPECT_TRUE(aid->sources[0].official());
+  ASSERT_TRUE(aid->checked_on.has_value());
+  EXPECT_EQ(aid->checked_on->ToString(), "2026-11-29");
+  // A parameter quoted from a blog only is listed by lint as information.
+  WriteAid("test_aide", Replace(kAid, "source: {document: 004_e770e37fc8623f8e.txt, extrait: \"une aide forfaitaire de 5 000€ par an\"}\n",
+                                "source: {document: 000_eb9a16a4007f5303.txt, extrait: \"5 000 €\"}\n"));
+  ASSERT_TRUE(Load(&c).ok());
+  const auto notes = c->UnofficialAmounts();
+  ASSERT_EQ(notes.size(), 1u);
+  EXPECT_FALSE(notes[0].blocking);
+  EXPECT_NE(notes[0].message.find("Forfait"), std::string::npos);
+}
+
+TEST_F(LoaderTest, RenewalAndTenYearKeysAreRead) {
+  const std::string keys =
+      "duree_mois: 60\nreconduction_tacite: true\ndelai_carence:\n  categorie: installation_test\n  annees: 10\n"
+      "  applicable_depuis: 2025-03-15\n  source: {url: \"https://www.legifrance.gouv.fr/x\", extrait: \"dans un délai de dix ans\", lu_le: 2026-11-29}\n";
+  WriteAid("test_aide", Replace(kAid, "duree_mois: 60\n", keys));
+  std::unique_ptr<Catalog> c;
+  Status st = Load(&c);
+  ASSERT_TRUE(st.ok()) << st.ToString();
+  const Aid* aid = c->FindAid("test_aide");
+  EXPECT_TRUE(aid->tacit_renewal);
+  ASSERT_TRUE(aid->waiting_period.has_value());
+  EXPECT_EQ(aid->waiting_period->years, 10);
+  EXPECT_EQ(aid->waiting_period->category, "installation_test");
+  ASSERT_TRUE(aid->waiting_period->source.read_on.has_value());
+  EXPECT_TRUE(aid->waiting_period->source.official());
+  // Tacit renewal needs the length of a period.
+  WriteAid("test_aide", Replace(kAid, "duree_mois: 60\n", "reconduction_tacite: true\n"));
+  st = Load(&c);
+  ASSERT_FALSE(st.ok());
+  EXPECT_NE(st.message().find("duree_mois"), std::string::npos) << st.message();
+  // A URL source without its reading date is reported by lint.
+  WriteAid("test_aide", Replace(kAid, "{document: 004_e770e37fc8623f8e.txt, extrait: \"dans une ZIP\"}",
+                                "{url: \"https://www.ameli.fr/x\", extrait: \"dans une ZIP\"}"));
+  ASSERT_TRUE(Load(&c).ok());
+  bool reported = false;
+  for (const auto& i : c->Lint()) reported |= i.message.find("lu_le") != std::string::npos;
+  EXPECT_TRUE(reported);
 }
 
 struct BrokenCase {
