@@ -120,7 +120,8 @@ function months(n) {
 function commitments(aid) {
   const items = [];
   for (const t of aid.engagements || []) items.push(h('li', {}, typeof t === 'string' ? t : t.texte));
-  if (aid.duree_mois) items.push(h('li', {}, `Durée du contrat : ${months(aid.duree_mois)}.`));
+  const duration = aid.duree_mois ?? aid.montant?.duree_mois;
+  if (duration) items.push(h('li', {}, `Durée du contrat : ${months(duration)}.`));
   if (aid.renouvellement) items.push(h('li', {}, `Renouvellement : ${aid.renouvellement}`));
   if (aid.remboursement?.texte) items.push(h('li', {}, `En cas de départ anticipé : ${aid.remboursement.texte}`));
   return items.length ? h('ul', { class: 'cs-engagements' }, items) : null;
@@ -168,8 +169,8 @@ function card(aid, names, choice) {
   m ? h('p', { class: 'cs-montant' }, amountText(aid)) : null,
   h('p', { class: 'cs-raison' }, reasonOf(aid, names)),
   wouldChange(aid),
-  aid.montant_non_officiel || aid.avertissements?.length
-    ? h('p', { class: 'fr-text--sm cs-avertissement' }, aid.avertissements?.join(' ') || 'Montant issu d\'une source non officielle : à confirmer auprès de l\'organisme.') : null,
+  m?.sources_non_officielles?.length
+    ? h('p', { class: 'fr-text--sm cs-avertissement' }, `Montant issu d'une source non officielle (${m.sources_non_officielles.join(', ')}) : à confirmer auprès de l'organisme.`) : null,
   section('Échéancier des versements', schedule(aid)),
   eligibleLike ? commitments(aid) && h('div', { class: 'cs-suivi' }, h('h5', { class: 'fr-text--md fr-mb-1v' }, 'Ce à quoi vous vous engagez'), commitments(aid))
     : section('Engagements', commitments(aid)),
