@@ -205,6 +205,7 @@ class AidEvaluator {
     const WaitingPeriod& wp = *aid.waiting_period;
     const Date date = situation_.date();
     if (wp.applies_from && date < *wp.applies_from) return;
+    if (!aid.OpenOn(date)) return;  // closed: no new aid to wait for
     for (const Signed& s : signed_) {
       const Aid& other = catalog_.aids()[static_cast<size_t>(s.aid_index)];
       if (r->running && s.aid_index == aid.compiled->index && s.start == r->running->start) continue;  // this very contract
@@ -357,10 +358,18 @@ class AidEvaluator {
         }
       }
       if (r->running) {
+        // The payments are counted from the contract's own start, known even
+        // when the situation gives no installation date. A tacitly renewed
+        // contract pays its schedule again in each period: report the period
+        // running on the date.
+        Date start = r->running->start;
+        if (r->running->renewed && aid.duration_months > 0) {
+          const int periods = Date::MonthsBetween(start, situation_.date()) / aid.duration_months;
+          start = start.AddMonths(periods * aid.duration_months);
+        }
         for (const auto& p : a.schedule) {
-          if (!p.date) continue;
           PaymentResult moved = p;
-          moved.date = r->running->start.AddMonths(p.months_after);
+          moved.date = start.AddMonths(p.months_after);
           if (*moved.date >= situation_.date()) r->running->remaining.push_back(moved);
         }
       }
