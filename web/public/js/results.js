@@ -95,7 +95,8 @@ export function sourceBlock(s) {
     h('p', { class: 'cs-source__doc' },
       s.url ? h('a', { href: s.url, rel: 'noopener', target: '_blank', title: `${title} — nouvelle fenêtre` }, title) : title,
       origin ? ` — ${origin}` : '',
-      s.officiel === false ? ' (source non officielle)' : ''));
+      s.lu_le ? ` (lu le ${frenchDate(s.lu_le)})` : '',
+      s.officiel === false ? ' — source non officielle' : ''));
 }
 
 export function contactBlock(c, aid) {
@@ -169,8 +170,9 @@ function card(aid, names, choice) {
   m ? h('p', { class: 'cs-montant' }, amountText(aid)) : null,
   h('p', { class: 'cs-raison' }, reasonOf(aid, names)),
   wouldChange(aid),
-  m?.sources_non_officielles?.length
-    ? h('p', { class: 'fr-text--sm cs-avertissement' }, `Montant issu d'une source non officielle (${m.sources_non_officielles.join(', ')}) : à confirmer auprès de l'organisme.`) : null,
+  (aid.avertissements || []).map((a) => h('p', { class: 'fr-text--sm cs-avertissement' }, a)),
+  aid.possible_a_partir_du ? h('p', { class: 'cs-changerait' }, `Possible à partir du ${frenchDate(aid.possible_a_partir_du)}.`) : null,
+  aid.verifie_le ? h('p', { class: 'fr-text--xs cs-verifie' }, `Texte officiel vérifié le ${frenchDate(aid.verifie_le)}.`) : null,
   section('Échéancier des versements', schedule(aid)),
   eligibleLike ? commitments(aid) && h('div', { class: 'cs-suivi' }, h('h5', { class: 'fr-text--md fr-mb-1v' }, 'Ce à quoi vous vous engagez'), commitments(aid))
     : section('Engagements', commitments(aid)),
