@@ -24,6 +24,14 @@ using nlohmann::json;
 
 namespace {
 
+// The zone fact of `field` in the result, or null.
+const capsante::FactNote* FindFact(const capsante::Result& result, const std::string& field) {
+  for (const auto& f : result.facts) {
+    if (f.field == field) return &f;
+  }
+  return nullptr;
+}
+
 // YAML → JSON, keeping quoted scalars as strings and typing plain ones.
 json ToJson(const YAML::Node& n) {
   switch (n.Type()) {
@@ -300,15 +308,27 @@ struct Runner {
         for (const auto& kv : facts) {
           const std::string field = kv.first.Scalar();
           const std::string want = kv.second.IsNull() ? "" : kv.second.Scalar();
-          const capsante::FactNote* got = nullptr;
-          for (const auto& f : result.facts) {
-            if (f.field == field) got = &f;
-          }
+          const capsante::FactNote* got = FindFact(result, field);
           if (!got) {
             why += "fait « " + field + " » absent du résultat; ";
             ok = false;
           } else if (got->value != want) {
             why += "fait « " + field + " » attendu « " + want + " », obtenu « " + got->value + " » (" + got->origin + "); ";
+            ok = false;
+          }
+        }
+      }
+      // Zone facts to be confirmed (a newer decree whose values are not
+      // imported): `faits_a_confirmer: {zonage.medecin: ZIP}` names the
+      // previous decree's value, given for information only.
+      if (const YAML::Node pending = s["faits_a_confirmer"]) {
+        for (const auto& kv : pending) {
+          const std::string field = kv.first.Scalar();
+          const std::string want = kv.second.IsNull() ? "" : kv.second.Scalar();
+          const capsante::FactNote* got = FindFact(result, field);
+          if (!got || !got->unconfirmed || !got->value.empty() || got->previous_value != want) {
+            why += "fait « " + field + " » attendu à confirmer (précédent « " + want + " »), obtenu « " +
+                   (got ? got->value + " » / précédent « " + got->previous_value + " » (" + got->origin + ")" : "absent »") + "; ";
             ok = false;
           }
         }

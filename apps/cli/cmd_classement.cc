@@ -46,19 +46,22 @@ int RunClassement(const ClassementOptions& o, const GlobalOptions& global) {
   RankOptions options;
   options.years = o.years;
   options.limit = static_cast<size_t>(o.limit);
-  std::vector<RankedPlace> ranked;
-  if (Status st = Rank(*ctx.catalog, *ctx.communes, ctx.situation, selection.places, options, &ranked); !st.ok()) {
+  std::vector<RankedPlace> ranked, unconfirmed;
+  if (Status st = Rank(*ctx.catalog, *ctx.communes, ctx.situation, selection.places, options, &ranked, &unconfirmed);
+      !st.ok()) {
     return ReportError(st);
   }
-  for (auto& r : ranked) {
-    for (const auto& n : selection.nearby) {
-      if (n.commune == r.commune) r.distance_km = n.distance_km;
+  for (auto* list : {&ranked, &unconfirmed}) {
+    for (auto& r : *list) {
+      for (const auto& n : selection.nearby) {
+        if (n.commune == r.commune) r.distance_km = n.distance_km;
+      }
     }
   }
   const auto& places = selection.places;
   const auto& without_coordinates = selection.without_coordinates;
   if (o.json) {
-    std::cout << RankingToJson(ctx.situation.date(), o.years, selection, ranked, 2) << "\n";
+    std::cout << RankingToJson(ctx.situation.date(), o.years, selection, ranked, 2, unconfirmed) << "\n";
     return kExitOk;
   }
   std::cout << "Classement de " << places.size() << " communes au " << ctx.situation.date().ToFrench() << ", sur " << o.years
@@ -84,6 +87,21 @@ int RunClassement(const ClassementOptions& o, const GlobalOptions& global) {
       std::cout << "\n";
     }
     if (r.to_specify > 0) std::cout << "   (" << r.to_specify << " aide(s) encore à préciser, non comptées)\n";
+  }
+  if (ranked.empty() && !unconfirmed.empty()) std::cout << "Aucune commune dont le zonage est confirmé à cette date.\n";
+  if (!unconfirmed.empty()) {
+    std::cout << "\nZonage à confirmer (" << unconfirmed.size()
+              << " commune(s) affichée(s)) : un arrêté plus récent que nos données a révisé leur zonage ; montants selon le zonage "
+                 "précédent, sous réserve, non classés avec les autres :\n";
+    for (const auto& r : unconfirmed) {
+      std::cout << "  • " << r.commune->name << " (" << r.commune->code << ") : " << text::Euros(r.total)
+                << " sous réserve";
+      for (const auto& [field, previous] : r.unconfirmed_zones) {
+        std::cout << " ; zonage précédent " << (field == "zonage.medecin" ? "médecins" : "profession") << " : "
+                  << (previous.empty() ? "inconnu" : previous);
+      }
+      std::cout << "\n";
+    }
   }
   if (!without_coordinates.empty()) {
     std::cout << "\n" << without_coordinates.size() << " commune(s) sans coordonnées n'ont pas pu être placées par distance.\n";

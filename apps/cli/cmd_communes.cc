@@ -29,6 +29,7 @@ struct CommunesOptions {
   bool json = false;
   std::string date;
   std::string profession;
+  bool history = false;
 };
 
 // Situation profession values (catalog/situation.yaml) and their labels.
@@ -113,7 +114,7 @@ PlaceFacts Collect(const geo::CommuneIndex& index, const geo::Commune& c, Date d
 }
 
 std::string FactText(const geo::PlaceFact& f) {
-  std::string v = f.known ? ValueLabel(f.value) : f.possible ? "possible, à confirmer" : "inconnu";
+  std::string v = f.known ? ValueLabel(f.value) : f.possible || f.unconfirmed ? "à confirmer" : "inconnu";
   return v + " — " + f.note;
 }
 
@@ -159,9 +160,15 @@ void PrintText(const geo::CommuneIndex& index, const std::vector<geo::SearchHit>
 }
 
 nlohmann::json FactJson(const geo::PlaceFact& f) {
-  return {{"champ", f.field},     {"valeur", f.known ? nlohmann::json(f.value) : nlohmann::json(nullptr)},
-          {"connu", f.known},     {"possible", f.possible},
-          {"couche", f.layer},    {"note", f.note}};
+  nlohmann::json j = {{"champ", f.field},     {"valeur", f.known ? nlohmann::json(f.value) : nlohmann::json(nullptr)},
+                      {"connu", f.known},     {"possible", f.possible},
+                      {"couche", f.layer},    {"note", f.note}};
+  if (f.decree) j["arrete"] = geo::DecreeLabel(*f.decree);
+  if (f.unconfirmed) {
+    j["a_confirmer"] = true;
+    j["valeur_precedente"] = f.previous_value.empty() ? nlohmann::json(nullptr) : nlohmann::json(f.previous_value);
+  }
+  return j;
 }
 
 void PrintJson(const geo::CommuneIndex& index, const CommunesOptions& o,
@@ -213,6 +220,43 @@ void PrintJson(const geo::CommuneIndex& index, const CommunesOptions& o,
   std::printf("%s\n", out.dump(2).c_str());
 }
 
+// --historique: the zoning history of one commune (by INSEE code), the
+// library's document with --json, else one line per period.
+int PrintHistory(const geo::CommuneIndex& index, const CommunesOptions& o, Date date) {
+  const geo::Lookup lookup = index.Find(o.query);
+  if (!lookup.commune) {
+    return ReportError(Status::InvalidInput("code INSEE inconnu « " + o.query.substr(0, 16) +
+                                            " » : l'historique se demande par code INSEE (cherchez-le avec « capsante communes NOM »)",
+                                            "QUERY"));
+  }
+  const geo::Commune& c = *lookup.commune;
+  if (o.json) {
+    std::printf("%s\n", index.HistoryToJson(c, date, 2).c_str());
+    return kExitOk;
+  }
+  std::printf("%s  %s — %s (%s), %s : historique des zonages\n", c.code.c_str(), c.name.c_str(),
+              index.DepartementName(c.departement).c_str(), c.departement.c_str(), index.RegionName(c.region).c_str());
+  for (const geo::ZoningHistory& h : index.HistoryFor(c)) {
+    std::printf("\n  %s\n", h.label.c_str());
+    for (const geo::HistoryPeriod& p : h.periods) {
+      const geo::PlaceFact& f = p.fact;
+      const std::string span = p.from && p.to   ? "du " + p.from->ToFrench() + " au " + p.to->ToFrench()
+                               : p.from         ? "depuis le " + p.from->ToFrench()
+                               : p.to           ? "jusqu'au " + p.to->ToFrench()
+                                                : "sans limite de date";
+      const bool current = (!p.from || *p.from <= date) && (!p.to || date <= *p.to);
+      std::printf("    %s %s : %s\n", current ? "→" : " ", span.c_str(), FactText(f).c_str());
+    }
+    for (const geo::Decree* d : h.decrees) {
+      const std::string when = d->from             ? "en vigueur le " + d->from->ToFrench()
+                               : d->from_at_latest ? "en vigueur au plus tard le " + d->from_at_latest->ToFrench()
+                                                   : "date non trouvée";
+      std::printf("    texte : %s, %s (%s) — %s\n", d->authority.c_str(), d->reference.c_str(), when.c_str(), d->url.c_str());
+    }
+  }
+  return kExitOk;
+}
+
 int Run(const CommunesOptions& o, const GlobalOptions& global) {
   if (o.query.find_first_not_of(" \t") == std::string::npos) {
     return ReportError(Status::InvalidInput("la recherche est vide : donnez un nom, un code postal ou un code INSEE", "QUERY"));
@@ -243,6 +287,7 @@ int Run(const CommunesOptions& o, const GlobalOptions& global) {
     if (st.code() == Status::Code::kIoError) st = Status::InvalidCatalog(st.message(), st.field());
     return ReportError(st);
   }
+  if (o.history) return PrintHistory(*index, o, date);
   const std::vector<geo::SearchHit> hits = index->Search(o.query, static_cast<size_t>(limit));
   if (o.json) {
     PrintJson(*index, o, hits, date);
@@ -265,6 +310,8 @@ void RegisterCommunes(CLI::App& app, const GlobalOptions& global, int* exit_code
   cmd->add_option("--limit", opts->limit, "Nombre maximal de communes affichées (1 à 1000, défaut 10)");
   cmd->add_flag("--json", opts->json, "Sortie JSON");
   cmd->add_option("--date", opts->date, "Date des zonages (AAAA-MM-JJ, défaut : aujourd'hui)");
+  cmd->add_flag("--historique", opts->history,
+                "Historique des zonages de la commune (QUERY = code INSEE) : valeurs successives, arrêtés et dates");
   cmd->add_option("--profession", opts->profession,
                   "Profession de la situation (medecin, infirmier, …) ; défaut : toutes celles qui ont un zonage");
   cmd->callback([opts, &global, exit_code]() { *exit_code = Run(*opts, global); });

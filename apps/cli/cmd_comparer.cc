@@ -41,6 +41,7 @@ int RunComparer(const ComparerOptions& o, const GlobalOptions& global) {
   PlaceContext ctx;
   if (Status st = LoadPlaceContext(global, o.situation, o.date, &ctx); !st.ok()) return ReportError(st);
   std::vector<Result> results;
+  std::vector<ProvisionalAnswer> provisional;
   for (const auto& code : o.codes) {
     Situation s;
     PlaceResolution place;
@@ -48,6 +49,7 @@ int RunComparer(const ComparerOptions& o, const GlobalOptions& global) {
     Result r = Evaluate(*ctx.catalog, s, {});
     ApplyPlace(place, &r);
     results.push_back(std::move(r));
+    provisional.push_back(Provisional(*ctx.catalog, s, place, o.years));
   }
   if (o.json) {
     std::cout << "[";
@@ -56,12 +58,23 @@ int RunComparer(const ComparerOptions& o, const GlobalOptions& global) {
     return kExitOk;
   }
   std::cout << "Comparaison au " << ctx.situation.date().ToFrench() << "\n\n";
-  for (const auto& r : results) {
+  for (size_t i = 0; i < results.size(); ++i) {
+    const Result& r = results[i];
     double total = 0;
     for (const AidResult* a : BestCompatibleSet(r, o.years)) total += AmountWithin(*a, r.date, o.years);
     std::cout << "• " << r.commune->name << " (" << r.commune->code << ") : " << text::Euros(total) << " sur " << o.years << " an(s)";
     for (const auto& f : r.facts) {
-      if (f.field == "zonage.medecin" || f.field == "zonage.profession") std::cout << " ; " << f.field.substr(7) << " " << (f.value.empty() ? "inconnu" : f.value);
+      if (f.field != "zonage.medecin" && f.field != "zonage.profession") continue;
+      std::cout << " ; " << f.field.substr(7) << " " << (f.value.empty() ? (f.unconfirmed ? "à confirmer" : "inconnu") : f.value);
+      if (f.decree && !f.value.empty()) std::cout << " (" << f.decree->label << ")";
+    }
+    // Kept apart from the confirmed total: the zone is to be confirmed.
+    if (provisional[i].applies) {
+      std::cout << "\n    zonage à confirmer : " << text::Euros(provisional[i].total) << " sous réserve, selon le zonage précédent (";
+      for (size_t k = 0; k < provisional[i].assumed.size(); ++k) {
+        std::cout << (k ? ", " : "") << provisional[i].assumed[k].second;
+      }
+      std::cout << ")";
     }
     std::cout << "\n";
   }

@@ -15,6 +15,7 @@ void RegisterLint(CLI::App& app, const GlobalOptions& global, int* exit_code);
 void RegisterCommunes(CLI::App& app, const GlobalOptions& global, int* exit_code);
 void RegisterClassement(CLI::App& app, const GlobalOptions& global, int* exit_code);
 void RegisterComparer(CLI::App& app, const GlobalOptions& global, int* exit_code);
+void RegisterDonnees(CLI::App& app, const GlobalOptions& global, int* exit_code);
 #endif
 #ifdef CAPSANTE_HAVE_SERVER
 void RegisterServe(CLI::App& app, const GlobalOptions& global, int* exit_code);
@@ -36,6 +37,7 @@ int main(int argc, char** argv) {
   RegisterCommunes(app, global, &exit_code);
   RegisterClassement(app, global, &exit_code);
   RegisterComparer(app, global, &exit_code);
+  RegisterDonnees(app, global, &exit_code);
 #endif
 #ifdef CAPSANTE_HAVE_SERVER
   RegisterServe(app, global, &exit_code);

@@ -240,9 +240,16 @@ ojson FieldJson(const SituationSchema& schema, const FieldSpec& f) {
 }
 
 ojson FactJson(const geo::PlaceFact& f) {
-  return {{"champ", f.field},  {"valeur", f.known ? ojson(f.value) : ojson(nullptr)},
-          {"connu", f.known},  {"possible", f.possible},
-          {"couche", f.layer}, {"note", f.note}};
+  ojson j = {{"champ", f.field},  {"valeur", f.known ? ojson(f.value) : ojson(nullptr)},
+             {"connu", f.known},  {"possible", f.possible},
+             {"couche", f.layer}, {"note", f.note}};
+  // The decree behind the value (issue 13): "ARS Centre-Val de Loire, 13/01/2022".
+  if (f.decree) j["arrete"] = geo::DecreeLabel(*f.decree);
+  if (f.unconfirmed) {
+    j["a_confirmer"] = true;
+    j["valeur_precedente"] = f.previous_value.empty() ? ojson(nullptr) : ojson(f.previous_value);
+  }
+  return j;
 }
 
 // The commune as `capsante communes --json` prints it, facts at `date`, for
@@ -541,6 +548,14 @@ ApiResponse Api::Commune(const ApiRequest& r, std::string_view code) const {
   if (!lookup.commune) {
     return Error(404, "commune inconnue : code INSEE « " + std::string(code.substr(0, 16)) + " »", "code");
   }
+  // ?historique=1: the zoning history, the document `capsante communes CODE
+  // --historique --json` prints.
+  if (const std::string* h = QueryValue(r, "historique")) {
+    if (*h == "1" || *h == "oui" || *h == "true") {
+      return Json(200, communes_->HistoryToJson(*lookup.commune, date), /*cacheable=*/true);
+    }
+    if (*h != "0" && *h != "non" && *h != "false") return Error(400, "« historique » vaut oui ou non", "historique");
+  }
   ojson j = CommuneJson(*communes_, *lookup.commune, date, profession);
   j["date"] = date.ToString();
   j["ancien_code"] = lookup.former_code;
@@ -611,6 +626,15 @@ ApiResponse Api::Comparer(const ApiRequest& r) const {
       }
     }
     summary["zonages"] = std::move(zones);
+    // An unconfirmed zone: the total above leaves its aids out; the
+    // previous decree's answer is given apart, "sous réserve".
+    const ProvisionalAnswer provisional = Provisional(*catalog_, s, place, years);
+    if (provisional.applies) {
+      summary["total_sous_reserve"] = Cents(provisional.total);
+      ojson assumed = ojson::object();
+      for (const auto& [field, value] : provisional.assumed) assumed[field.substr(7)] = value;
+      summary["zonages_a_confirmer"] = std::move(assumed);
+    }
     std::string s_json = summary.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     s_json.pop_back();  // reopen the object to add the full result
     out += (i ? "," : "") + s_json + ",\"resultat\":" + ToJson(result, jo) + "}";
@@ -663,11 +687,11 @@ ApiResponse Api::Classement(const ApiRequest& r) const {
   RankOptions options;
   options.years = years;
   options.limit = static_cast<size_t>(limit);
-  std::vector<RankedPlace> ranked;
-  Status st = Rank(*catalog_, *communes_, base, selection.places, options, &ranked);
+  std::vector<RankedPlace> ranked, unconfirmed;
+  Status st = Rank(*catalog_, *communes_, base, selection.places, options, &ranked, &unconfirmed);
   g_rankings_in_flight.fetch_sub(1);
   if (!st.ok()) return FromStatus(st, "situation.");
-  return Json(200, RankingToJson(base.date(), years, selection, ranked), /*cacheable=*/true);
+  return Json(200, RankingToJson(base.date(), years, selection, ranked, -1, unconfirmed), /*cacheable=*/true);
 }
 
 }  // namespace capsante::server

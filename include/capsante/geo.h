@@ -79,6 +79,30 @@ struct SearchHit {
   std::string note;  // French; e.g. why a former code leads here
 };
 
+// A legal text behind a zoning (data/arretes_zonage.tsv): an ARS decree
+// fixing one profession's zones in one region, or a national text opening
+// or closing a scheme. Dates are those of the source; see docs/zonings.md.
+struct Decree {
+  std::string id;          // "medecin_24_2022"
+  std::string field;       // "zonage.medecin"
+  std::string profession;  // for zonage.profession texts
+  std::string region;      // INSEE region code, "*" for every other region
+  std::string nature;      // "zonage", "creation" (scheme starts), "fin" (scheme ends)
+  std::string authority;   // "ARS Centre-Val de Loire"
+  std::string reference;   // "arrêté n° 2022-DOS-DM-0003"
+  std::optional<Date> signed_on;
+  std::optional<Date> from;            // first day in force, when found
+  std::optional<Date> from_at_latest;  // when `from` is not found: in force by then
+  std::string layer;       // the imported layer reflecting it here; empty: not imported
+  std::string url;
+  std::string quote;       // the source sentence
+  std::string read_on;     // "2026-11-29"
+  std::string remark;      // French: what is missing or inferred
+  // The day it applies from for the library: `from`, else `from_at_latest`
+  // (conservative); nullopt when no date is known.
+  std::optional<Date> effective() const { return from ? from : from_at_latest; }
+};
+
 // One zone fact for the rules engine (paths of catalog/situation.yaml).
 struct PlaceFact {
   std::string field;     // "zonage.medecin", "zonage.profession", "zonage.qpv", ...
@@ -87,6 +111,15 @@ struct PlaceFact {
   bool possible = false; // the commune contains such an area: confirm for the address
   std::string layer;     // layer id ("medecins_2025_05"), "cog" for region/département
   std::string note;      // French: vintage and producer, and why unknown/possible
+  // The text the value (or the previous value) reflects, when known; points
+  // into the index.
+  const Decree* decree = nullptr;
+  // A newer text whose values are not imported applies at the date: the
+  // fact is unknown ("à confirmer"); `previous_value` is the value under
+  // `decree`, for information only, and `replaced_by` the newer text.
+  bool unconfirmed = false;
+  const Decree* replaced_by = nullptr;
+  std::string previous_value;
 };
 
 // What FactsFor builds beyond the facts themselves.
@@ -120,6 +153,24 @@ struct Territory {
   std::string density_label;   // "Bourgs ruraux", ...
   std::string frr_class;       // "FRR socle", "FRR+", ..., "Non classée"; empty unknown
   std::string massif;          // "Massif Central"; empty when none or unknown
+};
+
+// One period of a commune's zoning history: the same fact from `from` to
+// `to` (nullopt: unbounded).
+struct HistoryPeriod {
+  std::optional<Date> from;
+  std::optional<Date> to;
+  PlaceFact fact;  // as FactsFor gives it on any day of the period
+};
+
+// The successive values of one zoning for a commune (a field, and for
+// zonage.profession a profession), with the texts of its region.
+struct ZoningHistory {
+  std::string field;
+  std::string profession;
+  std::string label;  // the layer's label ("Zonage médecins généralistes (ZIP, ZAC, ZAR)")
+  std::vector<HistoryPeriod> periods;  // oldest first, contiguous
+  std::vector<const Decree*> decrees;  // DecreesFor(field, profession, region)
 };
 
 struct Nearby {
@@ -178,10 +229,34 @@ class CommuneIndex {
 
   Territory TerritoryFor(const Commune& commune) const;
 
+  // The zoning history of `commune`: for every zoning layer field (and every
+  // profession that has a zoning), the periods between the dates where a
+  // layer or a text changes, each with the fact FactsFor gives then (known,
+  // unknown or to be confirmed). Consecutive equal periods are merged.
+  std::vector<ZoningHistory> HistoryFor(const Commune& commune) const;
+  // The history as JSON, the same for `capsante communes CODE --historique
+  // --json` and GET /api/v1/communes/{code}?historique=1 (shape:
+  // docs/api.md); `date` marks the period in force ("en_cours").
+  std::string HistoryToJson(const Commune& commune, Date date, int indent = -1) const;
+  // Data freshness (`capsante donnees`): every layer with the texts it
+  // reflects per region and, per region, the newer text that replaced it
+  // (values not imported) or that is announced without a date. JSON shape:
+  // docs/api.md; `date` decides which replacements are already in force.
+  std::string FreshnessToJson(Date date, int indent = -1) const;
+  // Professions with a zoning of their own, from the loaded layers.
+  std::vector<std::string> ZonedProfessions() const;
+
   // The commune an arrondissement or a delegated commune belongs to, or null.
   const Commune* Parent(const Commune& commune) const;
 
   const std::vector<LayerInfo>& layers() const;
+  // Every legal text of data/arretes_zonage.tsv, sorted by field,
+  // profession, region and date.
+  const std::vector<Decree>& decrees() const;
+  // The texts of `field` (and `profession`) that apply in `region`, oldest
+  // first: the region's own rows, else the "*" rows.
+  std::vector<const Decree*> DecreesFor(std::string_view field, std::string_view profession,
+                                        std::string_view region) const;
   // French names; empty when the code is unknown.
   std::string DepartementName(std::string_view code) const;
   std::string RegionName(std::string_view code) const;
@@ -210,6 +285,10 @@ double HaversineKm(double lat1, double lon1, double lat2, double lon2);
 // character a single space, "st"/"ste" spelled out ("Saint-Étienne" and
 // "st etienne" both give "saint etienne").
 std::string FoldName(std::string_view name);
+
+// French label of a text, to show beside a zone: "ARS Centre-Val de Loire,
+// 13/01/2022" ("…, au plus tard le 10/02/2026", "…, date non trouvée").
+std::string DecreeLabel(const Decree& decree);
 
 // True when `profession` (a situation value) has its own zoning layer.
 bool ProfessionHasZoning(std::string_view profession);

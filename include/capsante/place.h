@@ -74,6 +74,12 @@ struct RankedPlace {
   std::string zone_medecin;     // "ZIP", ... or empty when unknown
   std::string zone_profession;  // the profession's own zoning, or empty
   geo::Territory territory;
+  // A zone of the place is unconfirmed at the date (a newer decree whose
+  // values are not imported): `total` and `main_aids` are then computed
+  // with the previous decree's values ("sous réserve"), and
+  // `unconfirmed_zones` lists (field, previous value).
+  bool unconfirmed = false;
+  std::vector<std::pair<std::string, std::string>> unconfirmed_zones;
 };
 
 struct RankOptions {
@@ -84,14 +90,30 @@ struct RankOptions {
 // Evaluates `base` in each place (its zoning replaced by the place's) and
 // ranks places by total, highest first (ties: by population, then code).
 // Places with identical zone facts share one evaluation.
+// Places whose zone is unconfirmed at the date are never ranked with the
+// others: they go to *unconfirmed (when not null), ranked by their total
+// under the previous decree, shown "sous réserve". `options.limit` applies
+// to each list.
 Status Rank(const Catalog& catalog, const geo::CommuneIndex& index, const Situation& base,
             const std::vector<const geo::Commune*>& places, const RankOptions& options,
-            std::vector<RankedPlace>* out);
+            std::vector<RankedPlace>* out, std::vector<RankedPlace>* unconfirmed = nullptr);
 
 // The ranking as JSON, the same for `capsante classement --json` and
-// POST /api/v1/classement.
+// POST /api/v1/classement; `unconfirmed` goes to "communes_a_confirmer".
 std::string RankingToJson(Date date, int years, const SelectedPlaces& selection, const std::vector<RankedPlace>& ranked,
-                          int indent = -1);
+                          int indent = -1, const std::vector<RankedPlace>& unconfirmed = {});
+
+// The same situation in a place whose zone is unconfirmed, evaluated with
+// the previous decree's values (the "sous réserve" answer of `comparer`).
+// *applies is false (and *out untouched) when every zone fact is confirmed
+// or no previous value is known.
+struct ProvisionalAnswer {
+  bool applies = false;
+  double total = 0;  // euros over the horizon, best compatible set
+  std::vector<std::pair<std::string, std::string>> assumed;  // (field, previous value)
+};
+ProvisionalAnswer Provisional(const Catalog& catalog, const Situation& at_place, const PlaceResolution& place,
+                              int years);
 
 // Euros an aid result brings within `years` from the simulation date
 // (payments inside the horizon; 0 when not eligible or not quantified).

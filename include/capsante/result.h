@@ -91,12 +91,26 @@ struct AidResult {
   std::string error;  // an evaluation error (a catalog bug), French
 };
 
+// The legal text a zone fact comes from (copied from the commune index).
+struct FactDecree {
+  std::string authority;       // "ARS Centre-Val de Loire"
+  std::string reference;       // "arrêté n° 2022-DOS-DM-0003"
+  std::string from;            // first day in force, YYYY-MM-DD; empty when not found
+  std::string from_at_latest;  // when `from` is not found: in force by then
+  std::string url;
+  std::string label;           // French, for display: "ARS Centre-Val de Loire, 13/01/2022"
+};
+
 struct FactNote {
   std::string field;   // "zonage.medecin"
   std::string value;   // as text, empty when unknown
-  std::string origin;  // "utilisateur", "commune"
+  std::string origin;  // "utilisateur", "commune", "a_confirmer", "inconnu"
   std::string layer;
   std::string note;
+  std::optional<FactDecree> decree;       // the text the (previous) value reflects
+  bool unconfirmed = false;               // a newer text, not imported, applies
+  std::optional<FactDecree> replaced_by;  // that newer text
+  std::string previous_value;             // the value under `decree`, information only
 };
 
 struct CommuneSummary {

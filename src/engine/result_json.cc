@@ -62,6 +62,23 @@ void Source(Writer& w, const SourceRef& s) {
 }
 
 // Euros to the cent.
+// The legal text behind a zone fact: {"autorite", "reference", "date_effet",
+// "date_effet_au_plus_tard", "url", "libelle"} (dates null when not found).
+void FactDecreeJson(Writer& w, std::string_view key, const FactDecree& d) {
+  w.Key(key).BeginObject();
+  w.Field("autorite", d.authority);
+  w.Field("reference", d.reference);
+  w.Key("date_effet");
+  if (d.from.empty()) w.Null();
+  else w.String(d.from);
+  w.Key("date_effet_au_plus_tard");
+  if (d.from_at_latest.empty()) w.Null();
+  else w.String(d.from_at_latest);
+  w.Field("url", d.url);
+  w.Field("libelle", d.label);
+  w.EndObject();
+}
+
 void Euros(Writer& w, const std::optional<double>& v) {
   if (!v) {
     w.Null();
@@ -317,6 +334,14 @@ std::string ToJson(const Result& result, const JsonOptions& options) {
       w.Field("origine", f.origin);
       if (!f.layer.empty()) w.Field("couche", f.layer);
       if (!f.note.empty()) w.Field("note", f.note);
+      if (f.decree) FactDecreeJson(w, "arrete", *f.decree);
+      if (f.unconfirmed) {
+        w.Field("a_confirmer", true);
+        if (f.replaced_by) FactDecreeJson(w, "remplace_par", *f.replaced_by);
+        w.Key("valeur_precedente");
+        if (f.previous_value.empty()) w.Null();
+        else w.String(f.previous_value);
+      }
       w.EndObject();
     }
     w.EndArray();

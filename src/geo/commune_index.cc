@@ -206,6 +206,19 @@ const Commune* CommuneIndex::Parent(const Commune& commune) const {
 }
 
 const std::vector<LayerInfo>& CommuneIndex::layers() const { return rep_->infos; }
+
+const std::vector<Decree>& CommuneIndex::decrees() const { return rep_->decrees; }
+
+std::vector<const Decree*> CommuneIndex::DecreesFor(std::string_view field, std::string_view profession,
+                                                    std::string_view region) const {
+  std::vector<const Decree*> own, star;
+  for (const Decree& d : rep_->decrees) {
+    if (d.field != field || d.profession != profession) continue;
+    if (d.region == region) own.push_back(&d);
+    else if (d.region == "*") star.push_back(&d);
+  }
+  return own.empty() ? star : own;
+}
 const std::vector<Commune>& CommuneIndex::entries() const { return rep_->entries; }
 
 std::string CommuneIndex::DepartementName(std::string_view code) const {

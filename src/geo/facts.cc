@@ -15,11 +15,45 @@ using internal::LayerData;
 
 namespace {
 
-// Legal dates that are not in any layer file.
-constexpr Date kFrrStart = Date::FromCivil(2024, 7, 1);      // loi de finances 2024, art. 73
-constexpr Date kZrrEnd = Date::FromCivil(2024, 6, 30);       // last day of the ZRR scheme
-constexpr Date kQpv2024Metro = Date::FromCivil(2024, 1, 1);  // décret 2023-1314
-constexpr Date kQpv2024Overseas = Date::FromCivil(2025, 1, 1);  // décret 2024-1211
+using internal::RegionSpan;
+
+// Where the doctors' user can check a zone the data cannot confirm.
+constexpr std::string_view kRezone = "Rézone (https://rezone.ameli.fr/rezone)";
+
+// When a layer's values hold for a commune of a region: from the text they
+// reflect there until the next text (data/arretes_zonage.tsv), else the
+// layer's own dates.
+struct InForceSpan {
+  std::optional<Date> from;
+  std::optional<Date> to;
+  const RegionSpan* span = nullptr;
+};
+
+InForceSpan ValidityOf(const LayerData& layer, std::string_view region) {
+  const RegionSpan* s = CommuneIndex::Rep::SpanFor(layer, region);
+  if (s == nullptr) return {layer.info.from, layer.info.to, nullptr};
+  return {s->from ? s->from : layer.info.from, s->to ? s->to : layer.info.to, s};
+}
+
+bool Contains(const InForceSpan& v, Date date) {
+  return (!v.from || *v.from <= date) && (!v.to || date <= *v.to);
+}
+
+// "le 13 janvier 2022", "au plus tard le 10 février 2026 (date d'effet non
+// trouvée)", "à une date non trouvée".
+std::string WhenFrench(const Decree& d) {
+  if (d.from) return "le " + d.from->ToFrench();
+  if (d.from_at_latest) return "au plus tard le " + d.from_at_latest->ToFrench() + " (date d'effet non trouvée)";
+  return "à une date non trouvée";
+}
+
+// "zonage du 13 janvier 2022 (ARS Centre-Val de Loire, arrêté n° 2022-DOS-DM-0003)".
+std::string DecreeFrench(const Decree& d) {
+  std::string out = "zonage";
+  if (d.from) out += " du " + d.from->ToFrench();
+  else if (d.from_at_latest) out += " en vigueur au plus tard le " + d.from_at_latest->ToFrench();
+  return out + " (" + d.authority + ", " + d.reference + ")";
+}
 
 // A layer value resolved for one entry, possibly through another entry.
 // `value` and the detail view point into the layer's storage (or a literal),
@@ -147,6 +181,10 @@ void Reset(PlaceFact& f, std::string_view field) {
   f.known = false;
   f.possible = false;
   f.note.clear();
+  f.decree = nullptr;
+  f.unconfirmed = false;
+  f.replaced_by = nullptr;
+  f.previous_value.clear();
 }
 
 class FactBuilder {
@@ -218,20 +256,43 @@ class FactBuilder {
   // `candidates`, the one in force at the date.
   void Enum(PlaceFact& f, std::string_view field, const std::vector<const LayerData*>& candidates) const {
     Reset(f, field);
+    const std::string& region = rep_.entries[index_].region;
     const LayerData* layer = nullptr;
-    for (const LayerData* l : candidates) if (InForce(l->info, date_)) layer = l;
+    InForceSpan validity;
+    for (const LayerData* l : candidates) {
+      const InForceSpan v = ValidityOf(*l, region);
+      if (Contains(v, date_)) {
+        layer = l;
+        validity = v;
+      }
+    }
     if (layer == nullptr) {
+      // A newer text replaced the one a layer reflects, and no layer has
+      // its values: the zone is to be confirmed.
+      for (const LayerData* l : candidates) {
+        const InForceSpan v = ValidityOf(*l, region);
+        if (v.span != nullptr && v.span->next != nullptr && v.to && date_ > *v.to) {
+          Unconfirmed(f, *l, *v.span);
+          return;
+        }
+      }
       Set(f.layer, candidates.empty() ? std::string_view() : std::string_view(candidates.back()->info.id));
       if (notes_) {
         f.note = "Aucun zonage connu au " + (date_).ToFrench() + " :";
         for (const LayerData* l : candidates) {
-          f.note += " " + LayerNote(l->info) + ", " + Validity(l->info) + ";";
+          // The dates for this region (its decree), else the layer's own.
+          const InForceSpan v = ValidityOf(*l, region);
+          LayerInfo dates;
+          dates.from = v.from;
+          dates.to = v.to;
+          f.note += " " + LayerNote(l->info) + ", " + Validity(dates) + ";";
         }
         f.note.pop_back();
       }
       return;
     }
     Set(f.layer, layer->info.id);
+    if (validity.span != nullptr) f.decree = validity.span->reflected;
     const Raw raw = Resolve(*layer);
     const std::string& source = layer->note;
     if (!raw.present) {
@@ -253,6 +314,37 @@ class FactBuilder {
       f.value.assign(raw.value);
       if (notes_) f.note = source + (raw.origin.empty() ? "" : " ; " + raw.origin);
     }
+    if (notes_ && validity.span != nullptr) {
+      f.note += " ; " + DecreeFrench(*validity.span->reflected);
+      if (const Decree* a = validity.span->announced) {
+        f.note += " ; un nouveau zonage (" + a->authority + ", " + a->reference +
+                  ") est annoncé, date d'entrée en vigueur non trouvée : vérifiez auprès de l'ARS (" + a->url + ")";
+      }
+    }
+  }
+
+  // The value of `layer` was fixed by a text that a newer one, whose values
+  // are not imported, replaced before the date: unknown, with the previous
+  // value for information only.
+  void Unconfirmed(PlaceFact& f, const LayerData& layer, const RegionSpan& span) const {
+    Set(f.layer, layer.info.id);
+    f.unconfirmed = true;
+    f.decree = span.reflected;
+    f.replaced_by = span.next;
+    const Raw raw = Resolve(layer);
+    const bool usable = raw.present && !raw.value.empty() && raw.value != "mixte" && raw.value != "par_arrondissement";
+    if (usable) f.previous_value.assign(raw.value);
+    if (!notes_) return;
+    const Decree& next = *span.next;
+    f.note = "Zonage à confirmer : " + next.authority + " a adopté un nouveau zonage (" + next.reference +
+             "), en vigueur " + WhenFrench(next) + ", dont les valeurs ne sont pas dans nos données ; il remplace le " +
+             DecreeFrench(*span.reflected) + ". ";
+    if (usable) {
+      const Decree& previous = *span.reflected;
+      f.note += "Selon le zonage " + (previous.from ? "du " + previous.from->ToFrench() : std::string("précédent")) +
+                " : " + std::string(raw.value) + " (à titre d'information seulement). ";
+    }
+    f.note += "Vérifiez la zone sur la page de l'ARS (" + next.url + ") ou sur " + std::string(kRezone) + ".";
   }
 
   // A classification read as a bool (FRR, ZRR), in force at the date.
@@ -393,13 +485,14 @@ void CommuneIndex::FactsFor(const Commune& commune, Date date, std::string_view 
   }
 
   if (const LayerData* qpv = r.qpv) {
-    const Date start = c.departement.rfind("97", 0) == 0 ? kQpv2024Overseas : kQpv2024Metro;
-    if (date < start) {
+    const InForceSpan v = ValidityOf(*qpv, c.region);
+    if (v.from && date < *v.from) {
       PlaceFact& f = next();
       Reset(f, "zonage.qpv");
       Set(f.layer, qpv->info.id);
+      if (v.span != nullptr) f.decree = v.span->reflected;
       if (notes) {
-        f.note = "Les QPV en vigueur avant le " + (start).ToFrench() +
+        f.note = "Les QPV en vigueur avant le " + v.from->ToFrench() +
                  " (génération 2015) ne sont pas dans nos données";
       }
     } else {
@@ -411,12 +504,12 @@ void CommuneIndex::FactsFor(const Commune& commune, Date date, std::string_view 
 
   if (const LayerData* frr = r.frr) {
     PlaceFact& f = next();
-    if (date < kFrrStart) {
+    if (r.frr_start && date < *r.frr_start) {
       Reset(f, "zonage.frr");
       f.value = "false";
       f.known = true;
       Set(f.layer, frr->info.id);
-      if (notes) f.note = "Le dispositif FRR n'existe qu'à partir du " + (kFrrStart).ToFrench();
+      if (notes) f.note = "Le dispositif FRR n'existe qu'à partir du " + r.frr_start->ToFrench();
     } else if (!InForce(frr->info, date)) {
       b.Classification(f, "zonage.frr", *frr, FrrTri, FrrLabel);
       f.known = false;
@@ -439,8 +532,8 @@ void CommuneIndex::FactsFor(const Commune& commune, Date date, std::string_view 
       f.possible = false;
       f.value.clear();
       if (!notes) {
-      } else if (date > kZrrEnd) {
-        f.note = "Le dispositif ZRR a pris fin le " + (kZrrEnd).ToFrench() +
+      } else if (r.zrr_end && date >= *r.zrr_end) {
+        f.note = "Le dispositif ZRR a pris fin le " + r.zrr_end->AddDays(-1).ToFrench() +
                  " (remplacé par FRR) ; pour mémoire, " + f.note;
       } else {
         f.note = "Classement ZRR en vigueur au " + (date).ToFrench() + " non disponible (" +

@@ -282,6 +282,82 @@ Status LoadLayers(const std::string& dir, CommuneIndex::Rep* rep) {
   return Status::Ok();
 }
 
+Status LoadDecrees(const std::string& dir, CommuneIndex::Rep* rep) {
+  const std::string path = dir + "/arretes_zonage.tsv";
+  std::string text;
+  CAPSANTE_RETURN_IF_ERROR(ReadWholeFile(path, &text));
+  TsvReader r(text, path);
+  CAPSANTE_RETURN_IF_ERROR(r.ExpectHeader({"id", "champ", "profession", "region", "nature", "autorite", "reference",
+                                           "signe_le", "debut", "au_plus_tard", "couche", "url", "extrait", "lu_le",
+                                           "remarque"}));
+  std::vector<std::string_view> f;
+  Status error;
+  while (r.Next(&f, &error)) {
+    Decree d;
+    d.id = f[0];
+    d.field = f[1];
+    d.profession = f[2];
+    d.region = f[3];
+    d.nature = f[4];
+    if (d.nature != "zonage" && d.nature != "creation" && d.nature != "fin") return BadCell(path, r.line(), "nature");
+    if (d.region != "*" && !rep->region_names.count(d.region)) return BadCell(path, r.line(), "région inconnue");
+    d.authority = f[5];
+    d.reference = f[6];
+    const std::string where = path + ":" + std::to_string(r.line());
+    CAPSANTE_RETURN_IF_ERROR(ParseOptionalDate(f[7], where, &d.signed_on));
+    CAPSANTE_RETURN_IF_ERROR(ParseOptionalDate(f[8], where, &d.from));
+    CAPSANTE_RETURN_IF_ERROR(ParseOptionalDate(f[9], where, &d.from_at_latest));
+    d.layer = f[10];
+    d.url = f[11];
+    d.quote = f[12];
+    d.read_on = f[13];
+    d.remark = f[14];
+    rep->decrees.push_back(std::move(d));
+  }
+  return error;
+}
+
+// Per layer and region: the text its values reflect, and until when they
+// hold (the next dated text of the same zoning). Run after both the layers
+// and the decrees are loaded; rep->decrees no longer changes.
+Status BuildSpans(CommuneIndex::Rep* rep, const std::string& dir) {
+  const std::string path = dir + "/arretes_zonage.tsv";
+  for (const Decree& d : rep->decrees) {
+    if (d.nature == "creation" && d.field == "zonage.frr" && d.region == "*") rep->frr_start = d.effective();
+    if (d.nature == "fin" && d.field == "zonage.zrr" && d.region == "*") rep->zrr_end = d.effective();
+    if (d.layer.empty()) continue;
+    internal::LayerData* layer = nullptr;
+    for (auto& l : rep->layers) {
+      if (l.info.id == d.layer) layer = &l;
+    }
+    if (layer == nullptr) return Status::InvalidCatalog("couche inconnue « " + d.layer + " » (texte " + d.id + ")", path);
+    internal::RegionSpan span;
+    span.region = d.region;
+    span.reflected = &d;
+    span.from = d.effective();
+    // The next text: the earliest dated one after the reflected text (or,
+    // when that has no date, after the layer's own start: it was in force
+    // at the export). Undated newer texts are only announced.
+    const std::optional<Date> after = span.from ? span.from : layer->info.from;
+    for (const Decree& n : rep->decrees) {
+      if (&n == &d || n.field != d.field || n.profession != d.profession || n.region != d.region ||
+          n.nature != "zonage") {
+        continue;
+      }
+      const std::optional<Date> when = n.effective();
+      if (!when) {
+        if (span.announced == nullptr) span.announced = &n;
+        continue;
+      }
+      if (after && *when <= *after) continue;
+      if (span.next == nullptr || *when < *span.next->effective()) span.next = &n;
+    }
+    if (span.next != nullptr) span.to = span.next->effective()->AddDays(-1);
+    layer->spans.push_back(std::move(span));
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
 CommuneIndex::CommuneIndex(std::unique_ptr<Rep> rep) : rep_(std::move(rep)) {}
@@ -296,6 +372,8 @@ Status CommuneIndex::Load(const std::string& data_dir, std::unique_ptr<CommuneIn
   CAPSANTE_RETURN_IF_ERROR(LoadNames(data_dir + "/regions.tsv", 1, {"code", "nom"},
                                      &rep->region_names));
   CAPSANTE_RETURN_IF_ERROR(LoadLayers(data_dir, rep.get()));
+  CAPSANTE_RETURN_IF_ERROR(LoadDecrees(data_dir, rep.get()));
+  CAPSANTE_RETURN_IF_ERROR(BuildSpans(rep.get(), data_dir));
   out->reset(new CommuneIndex(std::move(rep)));
   return Status::Ok();
 }

@@ -30,6 +30,28 @@ int SlotOf(const Situation& s, const std::string& path) {
   return f && f->is_scalar() && !f->in_list ? f->slot : -1;
 }
 
+// Copies what a zone fact needs of its text ("ARS Centre-Val de Loire,
+// 13/01/2022" for display).
+FactDecree ToFactDecree(const geo::Decree& d) {
+  FactDecree out;
+  out.authority = d.authority;
+  out.reference = d.reference;
+  if (d.from) out.from = d.from->ToString();
+  if (d.from_at_latest) out.from_at_latest = d.from_at_latest->ToString();
+  out.url = d.url;
+  out.label = geo::DecreeLabel(d);
+  return out;
+}
+
+// The decree and confirmation state of a layer fact, into a result note.
+void CopyDecrees(const geo::PlaceFact& f, FactNote* note) {
+  if (f.decree) note->decree = ToFactDecree(*f.decree);
+  if (!f.unconfirmed) return;
+  note->unconfirmed = true;
+  if (f.replaced_by) note->replaced_by = ToFactDecree(*f.replaced_by);
+  note->previous_value = f.previous_value;
+}
+
 std::string ProfessionOf(const Situation& s) {
   const Fact* p = s.Find("profession");
   return p && p->known() ? p->text : std::string();
@@ -68,8 +90,9 @@ Status ResolvePlace(const geo::CommuneIndex& index, Situation* situation, PlaceR
         note.value = f.value;
         note.origin = OriginFrench(FactOrigin::kCommune);
       } else {
-        note.origin = f.possible ? "a_confirmer" : "inconnu";
+        note.origin = f.possible || f.unconfirmed ? "a_confirmer" : "inconnu";
       }
+      CopyDecrees(f, &note);
       out->facts.push_back(std::move(note));
     }
   }
@@ -83,7 +106,9 @@ Status ResolvePlace(const geo::CommuneIndex& index, Situation* situation, PlaceR
     }
     for (const geo::PlaceFact& f : index.FactsFor(*lookup.commune, situation->date(), "")) {
       if (f.field != "zonage.medecin") continue;
-      FactNote note{"cabinet_secondaire.zonage_medecin", f.known ? f.value : "", f.known ? "commune" : "inconnu", f.layer, f.note};
+      FactNote note{"cabinet_secondaire.zonage_medecin", f.known ? f.value : "",
+                    f.known ? "commune" : f.unconfirmed ? "a_confirmer" : "inconnu", f.layer, f.note};
+      CopyDecrees(f, &note);
       if (f.known) CAPSANTE_RETURN_IF_ERROR(situation->SetFromText("cabinet_secondaire.zonage_medecin", f.value, FactOrigin::kCommune));
       out->facts.push_back(std::move(note));
     }
@@ -190,8 +215,29 @@ std::vector<const AidResult*> BestCompatibleSet(const Result& result, int years)
   return chosen;
 }
 
+ProvisionalAnswer Provisional(const Catalog& catalog, const Situation& at_place, const PlaceResolution& place,
+                              int years) {
+  ProvisionalAnswer answer;
+  Situation s = at_place;
+  for (const FactNote& f : place.facts) {
+    if (!f.unconfirmed || f.previous_value.empty()) continue;
+    const int slot = SlotOf(s, f.field);
+    if (slot < 0 || s.origin(slot) == FactOrigin::kUser) continue;  // the user's answer decides
+    if (!s.SetFromText(f.field, f.previous_value, FactOrigin::kCommune).ok()) continue;
+    answer.assumed.push_back({f.field, f.previous_value});
+  }
+  if (answer.assumed.empty()) return answer;
+  EvalOptions eval;
+  eval.explanations = false;
+  const Result result = Evaluate(catalog, s, eval);
+  answer.applies = true;
+  for (const AidResult* a : BestCompatibleSet(result, years)) answer.total += AmountWithin(*a, result.date, years);
+  return answer;
+}
+
 Status Rank(const Catalog& catalog, const geo::CommuneIndex& index, const Situation& base,
-            const std::vector<const geo::Commune*>& places, const RankOptions& options, std::vector<RankedPlace>* out) {
+            const std::vector<const geo::Commune*>& places, const RankOptions& options, std::vector<RankedPlace>* out,
+            std::vector<RankedPlace>* unconfirmed) {
   // One evaluation per distinct set of zone facts. The zone columns of a row
   // (known medecin/profession zonings) are part of that set, so they are
   // kept with the summary.
@@ -202,6 +248,8 @@ Status Rank(const Catalog& catalog, const geo::CommuneIndex& index, const Situat
     int to_specify = 0;
     std::string zone_medecin;
     std::string zone_profession;
+    bool unconfirmed = false;
+    std::vector<std::pair<std::string, std::string>> unconfirmed_zones;
   };
   std::vector<Summary> summaries;
   std::unordered_map<std::string, uint32_t> cache;  // key of the zone facts -> summaries index
@@ -218,6 +266,7 @@ Status Rank(const Catalog& catalog, const geo::CommuneIndex& index, const Situat
     uint32_t position;  // in `places`: the order of equal places, as a stable sort
   };
   std::vector<Entry> entries;
+  std::vector<Entry> apart;  // unconfirmed zone: ranked separately
   entries.reserve(places.size());
   std::string key;
   geo::FactsOptions facts_options;
@@ -230,17 +279,30 @@ Status Rank(const Catalog& catalog, const geo::CommuneIndex& index, const Situat
       key += f.field;
       key += '=';
       key += f.known ? std::string_view(f.value) : (f.possible ? std::string_view("?") : std::string_view());
+      if (f.unconfirmed) {
+        key += '!';
+        key += f.previous_value;
+      }
       key += ';';
     }
     auto it = cache.find(key);
     if (it == cache.end()) {
       Situation s = base;
+      Summary summary;
       for (const auto& f : facts) {
         s.Clear(f.field);
         if (f.known) CAPSANTE_RETURN_IF_ERROR(s.SetFromText(f.field, f.value, FactOrigin::kCommune));
+        // An unconfirmed zone is ranked apart, with the previous decree's
+        // value ("sous réserve").
+        if (f.unconfirmed) {
+          summary.unconfirmed = true;
+          summary.unconfirmed_zones.push_back({f.field, f.previous_value});
+          if (!f.previous_value.empty()) {
+            CAPSANTE_RETURN_IF_ERROR(s.SetFromText(f.field, f.previous_value, FactOrigin::kCommune));
+          }
+        }
       }
       const Result result = Evaluate(catalog, s, eval);
-      Summary summary;
       for (const AidResult* a : BestCompatibleSet(result, options.years)) {
         const double amount = AmountWithin(*a, result.date, options.years);
         summary.total += amount;
@@ -257,8 +319,9 @@ Status Rank(const Catalog& catalog, const geo::CommuneIndex& index, const Situat
       summaries.push_back(std::move(summary));
       it = cache.emplace(key, static_cast<uint32_t>(summaries.size() - 1)).first;
     }
-    entries.push_back({summaries[it->second].total, place->population, place, it->second,
-                       static_cast<uint32_t>(entries.size())});
+    const Summary& summary = summaries[it->second];
+    (summary.unconfirmed ? apart : entries)
+        .push_back({summary.total, place->population, place, it->second, static_cast<uint32_t>(entries.size() + apart.size())});
   }
   // Highest total first, then by population, then by code; places still
   // equal keep their input order. A strict total order: a partial sort of
@@ -269,27 +332,32 @@ Status Rank(const Catalog& catalog, const geo::CommuneIndex& index, const Situat
     if (const int c = a.commune->code.compare(b.commune->code); c != 0) return c < 0;
     return a.position < b.position;
   };
-  if (options.limit > 0 && entries.size() > options.limit) {
-    std::partial_sort(entries.begin(), entries.begin() + static_cast<std::ptrdiff_t>(options.limit), entries.end(),
-                      before);
-    entries.resize(options.limit);
-  } else {
-    std::sort(entries.begin(), entries.end(), before);
-  }
-  std::vector<RankedPlace> ranked(entries.size());
-  for (size_t i = 0; i < entries.size(); ++i) {
-    const Summary& summary = summaries[entries[i].summary];
-    RankedPlace& row = ranked[i];
-    row.commune = entries[i].commune;
-    row.total = summary.total;
-    row.main_aids = summary.main;
-    row.eligible = summary.eligible;
-    row.to_specify = summary.to_specify;
-    row.zone_medecin = summary.zone_medecin;
-    row.zone_profession = summary.zone_profession;
-    row.territory = index.TerritoryFor(*row.commune);
-  }
-  *out = std::move(ranked);
+  auto rows = [&](std::vector<Entry>& list) {
+    if (options.limit > 0 && list.size() > options.limit) {
+      std::partial_sort(list.begin(), list.begin() + static_cast<std::ptrdiff_t>(options.limit), list.end(), before);
+      list.resize(options.limit);
+    } else {
+      std::sort(list.begin(), list.end(), before);
+    }
+    std::vector<RankedPlace> ranked(list.size());
+    for (size_t i = 0; i < list.size(); ++i) {
+      const Summary& summary = summaries[list[i].summary];
+      RankedPlace& row = ranked[i];
+      row.commune = list[i].commune;
+      row.total = summary.total;
+      row.main_aids = summary.main;
+      row.eligible = summary.eligible;
+      row.to_specify = summary.to_specify;
+      row.zone_medecin = summary.zone_medecin;
+      row.zone_profession = summary.zone_profession;
+      row.unconfirmed = summary.unconfirmed;
+      row.unconfirmed_zones = summary.unconfirmed_zones;
+      row.territory = index.TerritoryFor(*row.commune);
+    }
+    return ranked;
+  };
+  *out = rows(entries);
+  if (unconfirmed != nullptr) *unconfirmed = rows(apart);
   return Status::Ok();
 }
 

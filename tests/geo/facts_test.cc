@@ -17,7 +17,9 @@ TEST(Facts, DoctorsZipZacHorsZone) {
   f = Fact("36044", kToday, "medecin", "zonage.medecin");  // Châteauroux
   EXPECT_TRUE(f.known);
   EXPECT_EQ(f.value, "ZAC");
-  f = Fact("01275", kToday, "medecin", "zonage.medecin");
+  // Auvergne-Rhône-Alpes' 2026 zoning (not imported) applies from 1 January
+  // 2026: the day before, the 2022 value.
+  f = Fact("01275", D(2025, 12, 31), "medecin", "zonage.medecin");
   EXPECT_TRUE(f.known);
   EXPECT_EQ(f.value, "hors_zone");
 }
@@ -99,9 +101,11 @@ TEST(Facts, OtherProfessions) {
 }
 
 TEST(Facts, DoctorsSnapshotDateBoundary) {
-  EXPECT_FALSE(Fact("18197", D(2025, 4, 30), "medecin", "zonage.medecin").known);
-  EXPECT_TRUE(Fact("18197", D(2025, 5, 1), "medecin", "zonage.medecin").known);
-  EXPECT_NE(Fact("18197", D(2025, 4, 30), "medecin", "zonage.medecin").note.find("Aucun zonage connu"),
+  // Nantes (Pays de la Loire): no decree known, the layer's own start. (In a
+  // region with a known decree the layer starts with it: decrees_test.cc.)
+  EXPECT_FALSE(Fact("44109", D(2025, 4, 30), "medecin", "zonage.medecin").known);
+  EXPECT_TRUE(Fact("44109", D(2025, 5, 1), "medecin", "zonage.medecin").known);
+  EXPECT_NE(Fact("44109", D(2025, 4, 30), "medecin", "zonage.medecin").note.find("Aucun zonage connu"),
             std::string::npos);
 }
 
@@ -165,8 +169,10 @@ TEST(Facts, Arrondissements) {
   EXPECT_TRUE(f.known);
   EXPECT_EQ(f.value, "ZAC");
   EXPECT_EQ(Fact("13201", kToday, "medecin", "zonage.medecin").value, "hors_zone");  // Marseille 1er
-  EXPECT_EQ(Fact("69383", kToday, "medecin", "zonage.medecin").value, "hors_zone");  // Lyon 3e
-  EXPECT_EQ(Fact("69381", kToday, "medecin", "zonage.medecin").value, "ZAC");        // Lyon 1er
+  // Lyon: before Auvergne-Rhône-Alpes' 2026 zoning (not imported).
+  EXPECT_EQ(Fact("69383", D(2025, 12, 31), "medecin", "zonage.medecin").value, "hors_zone");  // Lyon 3e
+  EXPECT_EQ(Fact("69381", D(2025, 12, 31), "medecin", "zonage.medecin").value, "ZAC");        // Lyon 1er
+  EXPECT_TRUE(Fact("69381", D(2026, 1, 1), "medecin", "zonage.medecin").unconfirmed);
   f = Fact("75113", kToday, "", "zonage.frr");
   EXPECT_TRUE(f.known);
   EXPECT_EQ(f.value, "false");

@@ -15,7 +15,7 @@ import { checkDocument, responseSchema, validate } from './openapi_validate.mjs'
 
 const GP = {
   date: '2026-03-01', profession: 'medecin', specialite: 'medecine_generale', mode_exercice: 'liberal',
-  commune: '58194', secteur: '1', jours_par_semaine: 4, date_installation: '2026-04-01',
+  commune: '61001', secteur: '1', jours_par_semaine: 4, date_installation: '2026-04-01',
   premiere_installation_liberale: true, exercice_coordonne: 'msp',
 };
 const PERSONAL = { ...GP, age: 47, honoraires_annuels_zone: 123456.78, revenus_liberaux_mensuels: 9876.5 };
@@ -157,10 +157,10 @@ const tests = [
     assertError(await call('GET', '/api/v1/communes'), 400, 'q');
     assertError(await call('GET', '/api/v1/communes?q=Nevers&limite=0'), 400, 'limite');
     assertError(await call('GET', '/api/v1/communes?q=Nevers&date=2025-13-01'), 400, 'date');
-    const one = await call('GET', '/api/v1/communes/58194?date=2026-03-01');
+    const one = await call('GET', '/api/v1/communes/61001?date=2026-03-01');
     assertEqual(one.status, 200, 'statut');
     const zone = one.json.faits.find((f) => f.champ === 'zonage.medecin');
-    assertEqual(zone.valeur, 'ZIP', 'zonage médecins de Nevers');
+    assertEqual(zone.valeur, 'ZIP', 'zonage médecins d\'Alençon');
     assert(one.json.zonages_professions.infirmier, 'zonage par profession');
     const layer = one.json.couches.find((c) => c.id === zone.couche);
     assert(layer && layer.millesime, 'millésime de la couche');
@@ -169,38 +169,72 @@ const tests = [
     assertError(await call('GET', '/api/v1/communes/58194?profession=astronaute'), 400, 'profession');
   }],
 
+  ['zonage à confirmer (issue 13) : historique, fait « a_confirmer », classement à part', async () => {
+    // Déols (36063): ZIP under the ARS Centre-Val de Loire zoning of 13/01/2022;
+    // a newer zoning (values not imported) is in force by 10/02/2026.
+    const h = await call('GET', '/api/v1/communes/36063?historique=1&date=2026-03-01');
+    assertEqual(h.status, 200, 'statut');
+    const doctors = h.json.historique.find((x) => x.champ === 'zonage.medecin');
+    assertEqual(doctors.periodes.map((p) => [p.du, p.au, p.statut, p.valeur]),
+      [[null, '2022-01-12', 'inconnu', null], ['2022-01-13', '2026-02-09', 'connu', 'ZIP'], ['2026-02-10', null, 'a_confirmer', null]],
+      'périodes du zonage médecins');
+    assertEqual(doctors.periodes[2].valeur_precedente, 'ZIP', 'valeur précédente');
+    assertEqual(doctors.periodes[2].en_cours, true, 'période en cours');
+    const { writeFileSync, mkdtempSync, rmSync } = await import('node:fs');
+    const expected = JSON.parse(cli(['communes', '36063', '--historique', '--json', '--date', '2026-03-01']));
+    assertEqual(h.json, expected, 'historique du serveur et de la CLI');
+    assertError(await call('GET', '/api/v1/communes/36063?historique=peut-etre'), 400, 'historique');
+    const s = await call('POST', '/api/v1/simulate', { body: { ...GP, commune: '36063' } });
+    const fact = s.json.faits.find((f) => f.champ === 'zonage.medecin');
+    assertEqual([fact.valeur, fact.origine, fact.a_confirmer, fact.valeur_precedente], [null, 'a_confirmer', true, 'ZIP'], 'fait à confirmer');
+    const aid = s.json.aides.find((a) => a.id === 'aide_premiere_installation');
+    assertEqual([aid.statut, aid.manquants], ['a_preciser', ['zonage.medecin']], 'aide à préciser');
+    const ranking = await call('POST', '/api/v1/classement', { body: { situation: GP, departement: '36', limite: 300 } });
+    assertEqual(ranking.json.communes.length, 0, 'aucune commune de l\'Indre classée comme confirmée');
+    assert(ranking.json.communes_a_confirmer.some((c) => c.code === '36063' && c.zonages_a_confirmer[0].valeur_precedente === 'ZIP'),
+      'Déols à part, sous réserve');
+    const dir = mkdtempSync(path.join((await import('node:os')).tmpdir(), 'capsante-test-'));
+    writeFileSync(path.join(dir, 's.json'), JSON.stringify(GP));
+    const cliRanking = JSON.parse(cli(['classement', '--situation', path.join(dir, 's.json'), '--departement', '36', '--limite', '300', '--json']));
+    rmSync(dir, { recursive: true });
+    assertEqual(ranking.json, cliRanking, 'classement du serveur et de la CLI');
+    const cmp = await call('POST', '/api/v1/comparer', { body: { situation: GP, communes: ['61001', '36063'] } });
+    assertEqual(cmp.json.communes[1].zonages_a_confirmer, { medecin: 'ZIP' }, 'comparaison : zonage à confirmer');
+    assert(cmp.json.communes[1].total_sous_reserve > cmp.json.communes[1].total, 'total sous réserve à part');
+  }],
+
   ['POST /api/v1/comparer : même résultat que « capsante comparer --json »', async () => {
-    const body = { situation: GP, communes: ['58194', '36044'], annees: 5 };
+    const body = { situation: GP, communes: ['61001', '27229'], annees: 5 };
     const r = await call('POST', '/api/v1/comparer', { body });
     assertEqual(r.status, 200, 'statut');
-    assertEqual(r.json.communes.map((c) => c.code), ['58194', '36044'], 'ordre des communes');
+    assertEqual(r.json.communes.map((c) => c.code), ['61001', '27229'], 'ordre des communes');
     const pick = (c) => c.resultat.aides.find((a) => a.id === 'aide_premiere_installation').montant.total;
     assertEqual(r.json.communes.map(pick), [10000, 5000], '10 000 € en ZIP, 5 000 € en ZAC');
     const { writeFileSync, mkdtempSync, rmSync } = await import('node:fs');
     const dir = mkdtempSync(path.join((await import('node:os')).tmpdir(), 'capsante-test-'));
     writeFileSync(path.join(dir, 's.json'), JSON.stringify(GP));
-    const expected = JSON.parse(cli(['comparer', '--situation', path.join(dir, 's.json'), '--json', '58194', '36044']));
+    const expected = JSON.parse(cli(['comparer', '--situation', path.join(dir, 's.json'), '--json', '61001', '27229']));
     rmSync(dir, { recursive: true });
     assertEqual(r.json.communes.map((c) => c.resultat), expected, 'résultats du serveur et de la CLI');
     assertError(await call('POST', '/api/v1/comparer', { body: { situation: GP, communes: ['58194'] } }), 400, 'communes');
     assertError(await call('POST', '/api/v1/comparer', { body: { situation: GP, communes: Array(11).fill('58194') } }), 400, 'communes');
     assertError(await call('POST', '/api/v1/comparer', { body: { situation: GP, communes: ['58194', '99999'] } }), 400, 'communes[1]');
-    assertError(await call('POST', '/api/v1/comparer', { body: { situation: { ...GP, age: 'x' }, communes: ['58194', '36044'] } }), 400, 'situation.age');
-    assertError(await call('POST', '/api/v1/comparer', { body: { communes: ['58194', '36044'] } }), 400, 'situation');
-    assertError(await call('POST', '/api/v1/comparer', { body: { situation: GP, communes: ['58194', '36044'], bonus: 1 } }), 400, 'bonus');
+    assertError(await call('POST', '/api/v1/comparer', { body: { situation: { ...GP, age: 'x' }, communes: ['61001', '27229'] } }), 400, 'situation.age');
+    assertError(await call('POST', '/api/v1/comparer', { body: { communes: ['61001', '27229'] } }), 400, 'situation');
+    assertError(await call('POST', '/api/v1/comparer', { body: { situation: GP, communes: ['61001', '27229'], bonus: 1 } }), 400, 'bonus');
   }],
 
   ['POST /api/v1/classement : même classement que « capsante classement --json »', async () => {
-    const r = await call('POST', '/api/v1/classement', { body: { situation: GP, departement: '58', limite: 5 } });
+    const r = await call('POST', '/api/v1/classement', { body: { situation: GP, departement: '61', limite: 5 } });
     assertEqual(r.status, 200, 'statut');
     const { writeFileSync, mkdtempSync, rmSync } = await import('node:fs');
     const dir = mkdtempSync(path.join((await import('node:os')).tmpdir(), 'capsante-test-'));
     writeFileSync(path.join(dir, 's.json'), JSON.stringify(GP));
-    const expected = JSON.parse(cli(['classement', '--situation', path.join(dir, 's.json'), '--departement', '58', '--limite', '5', '--json']));
+    const expected = JSON.parse(cli(['classement', '--situation', path.join(dir, 's.json'), '--departement', '61', '--limite', '5', '--json']));
     rmSync(dir, { recursive: true });
     assertEqual(r.json, expected, 'classement du serveur et de la CLI');
     assertError(await call('POST', '/api/v1/classement', { body: { situation: GP } }), 400);
-    assertError(await call('POST', '/api/v1/classement', { body: { situation: GP, departement: '58', region: '27' } }), 400);
+    assertError(await call('POST', '/api/v1/classement', { body: { situation: GP, departement: '61', region: '28' } }), 400);
     assertError(await call('POST', '/api/v1/classement', { body: { situation: GP, autour: '58194' } }), 400, 'rayon_km');
   }],
 
@@ -303,7 +337,7 @@ const tests = [
 
   ['requêtes simultanées : réponses identiques', async () => {
     const bodies = await Promise.all(Array.from({ length: 40 }, (_, i) => fetch(server.url + '/api/v1/simulate', {
-      method: 'POST', body: JSON.stringify({ ...GP, commune: i % 2 ? '58194' : '36044' }),
+      method: 'POST', body: JSON.stringify({ ...GP, commune: i % 2 ? '61001' : '27229' }),
     }).then((r) => r.text())));
     assertEqual(new Set(bodies).size, 2, 'deux situations, deux réponses');
   }],

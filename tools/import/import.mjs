@@ -19,6 +19,8 @@ import path from 'node:path';
 import {createRequire} from 'node:module';
 import {fileURLToPath} from 'node:url';
 
+import {ARRETES} from './arretes_zonage.mjs';
+
 const require = createRequire(import.meta.url);
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '..', '..');
@@ -549,7 +551,7 @@ const LAYERS = [
     libelle: 'Zonage médecins généralistes (ZIP, ZAC, ZAR)',
     producteur: 'ARS, export de type CartoSanté', millesime: 'mai 2025',
     provenance: 'Alternantsauvage/ZonageMed zonmed.csv @ 731de3749efffcb9c9a1be31b7059a17f811cbb8, joint aux codes INSEE par capsante (code postal + nom)',
-    avertissement: 'Instantané de mai 2025 sans dates d\'arrêtés : les ARS révisent leurs zonages, vérifier l\'arrêté en vigueur'},
+    avertissement: 'Instantané de mai 2025 : dans chaque région, le zonage arrêté par l\'ARS en vigueur à cette date ; les zonages révisés en 2025-2026 ne sont pas importés (valeur à confirmer après leur entrée en vigueur)'},
   {id: 'infirmiers_2025', champ: 'zonage.profession', profession: 'infirmier', debut: '2025-01-01', fin: '2026-02-28',
     libelle: 'Zonage infirmiers', producteur: 'ARS via CartoSanté', millesime: '2025',
     provenance: 'zeusinsight/doctonext public/data/Zonage_Doctonext/infirmier.csv @ 6065e3704235c691d41dd186aee8dc91be3218ef',
@@ -600,6 +602,52 @@ const LAYERS = [
     avertissement: 'Indicateur de territoire, pas un zonage'},
 ];
 
+// ---------------------------------------------------------------- decrees
+
+const ARRETE_COLUMNS = ['id', 'champ', 'profession', 'region', 'nature', 'autorite', 'reference', 'signe_le',
+  'debut', 'au_plus_tard', 'couche', 'url', 'extrait', 'lu_le', 'remarque'];
+
+function isIsoDate(s) {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}
+
+// Checks the hand-curated decrees (arretes_zonage.mjs) against the layers
+// and the regions, and sorts them: by field, profession, region, then date
+// (undated last).
+function buildDecrees(cog) {
+  const regions = new Set(cog.regions.map((r) => r.code));
+  const layers = new Map(LAYERS.map((l) => [l.id, l]));
+  const ids = new Set();
+  const reflected = new Set();
+  for (const a of ARRETES) {
+    const where = `arretes_zonage.mjs: ${a.id}`;
+    for (const c of ARRETE_COLUMNS) if (typeof a[c] !== 'string') fail(`${where}: column ${c} missing`);
+    if (!/^[a-z0-9_]+$/.test(a.id) || ids.has(a.id)) fail(`${where}: bad or duplicate id`);
+    ids.add(a.id);
+    if (a.region !== '*' && !regions.has(a.region)) fail(`${where}: unknown region ${a.region}`);
+    if (!['zonage', 'creation', 'fin'].includes(a.nature)) fail(`${where}: unknown nature ${a.nature}`);
+    for (const c of ['signe_le', 'debut', 'au_plus_tard', 'lu_le']) {
+      if (a[c] !== '' && !isIsoDate(a[c])) fail(`${where}: bad date in ${c}`);
+    }
+    if (a.debut !== '' && a.au_plus_tard !== '') fail(`${where}: debut and au_plus_tard are exclusive`);
+    if (!/^https?:\/\//.test(a.url) || a.extrait === '' || a.lu_le === '') fail(`${where}: source (url, extrait, lu_le) required`);
+    if (a.couche !== '') {
+      const l = layers.get(a.couche);
+      if (!l) fail(`${where}: unknown layer ${a.couche}`);
+      if (l.champ !== a.champ || l.profession !== a.profession) fail(`${where}: layer ${a.couche} feeds another field`);
+      const key = `${a.couche}|${a.region}`;
+      if (reflected.has(key)) fail(`${where}: layer ${a.couche} already reflects a text in region ${a.region}`);
+      reflected.add(key);
+    }
+  }
+  const when = (a) => a.debut || a.au_plus_tard || '9999-99-99';
+  const rows = [...ARRETES].sort((x, y) => cmp(x.champ, y.champ) || cmp(x.profession, y.profession) ||
+      cmp(x.region, y.region) || cmp(when(x), when(y)) || cmp(x.id, y.id));
+  return tsv(ARRETE_COLUMNS, rows.map((a) => ARRETE_COLUMNS.map((c) => a[c])));
+}
+
 // ---------------------------------------------------------------- main
 
 function generate(shared, outDir) {
@@ -644,6 +692,7 @@ function generate(shared, outDir) {
     meta.push([l.id, l.champ, l.profession, l.debut, l.fin, l.libelle, l.producteur, l.millesime,
       l.provenance, l.avertissement, String(rows.length)]);
   }
+  files.set('arretes_zonage.tsv', buildDecrees(cog));
   files.set('layers.tsv', tsv(['id', 'champ', 'profession', 'debut', 'fin', 'libelle', 'producteur',
     'millesime', 'provenance', 'avertissement', 'lignes'], meta));
 

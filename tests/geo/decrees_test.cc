@@ -1,0 +1,171 @@
+// Decree-dated zonings (issue 13): a value is current only while the decree
+// it reflects is; the texts come from data/arretes_zonage.tsv.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "geo_test_util.h"
+
+namespace capsante::geo {
+namespace {
+
+// Déols (36063, Indre): ZIP under the ARS Centre-Val de Loire zoning of 13
+// January 2022; the newer zoning is in force by 10 February 2026 at the
+// latest and its values are not imported.
+TEST(Decrees, DeolsIsZipUnderThe2022Zoning) {
+  for (Date d : {D(2022, 1, 13), D(2025, 6, 1), D(2026, 2, 9)}) {
+    const PlaceFact f = Fact("36063", d, "medecin", "zonage.medecin");
+    EXPECT_TRUE(f.known) << d.ToString();
+    EXPECT_EQ(f.value, "ZIP") << d.ToString();
+    EXPECT_FALSE(f.unconfirmed);
+    ASSERT_NE(f.decree, nullptr);
+    EXPECT_EQ(f.decree->reference, "arrêté n° 2022-DOS-DM-0003");
+    EXPECT_EQ(f.decree->from, D(2022, 1, 13));
+  }
+}
+
+TEST(Decrees, BeforeTheReflectedDecreeTheZoneIsUnknown) {
+  const PlaceFact f = Fact("36063", D(2022, 1, 12), "medecin", "zonage.medecin");
+  EXPECT_FALSE(f.known);
+  EXPECT_FALSE(f.unconfirmed);
+  EXPECT_EQ(f.value, "");
+}
+
+TEST(Decrees, AfterTheNewerDecreeTheZoneIsToConfirm) {
+  for (Date d : {D(2026, 2, 10), D(2026, 3, 1), D(2027, 1, 1)}) {
+    const PlaceFact f = Fact("36063", d, "medecin", "zonage.medecin");
+    EXPECT_FALSE(f.known) << d.ToString();
+    EXPECT_TRUE(f.unconfirmed);
+    EXPECT_EQ(f.value, "");
+    EXPECT_EQ(f.previous_value, "ZIP");
+    ASSERT_NE(f.replaced_by, nullptr);
+    EXPECT_EQ(f.replaced_by->id, "medecin_24_2026");
+    EXPECT_FALSE(f.replaced_by->from.has_value());
+    EXPECT_EQ(f.replaced_by->from_at_latest, D(2026, 2, 10));
+    EXPECT_NE(f.note.find("Selon le zonage du 13 janvier 2022 : ZIP"), std::string::npos) << f.note;
+    EXPECT_NE(f.note.find("rezone.ameli.fr"), std::string::npos);
+    EXPECT_NE(f.note.find("centre-val-de-loire.ars.sante.fr"), std::string::npos);
+  }
+}
+
+TEST(Decrees, WithoutNotesTheStateIsTheSame) {
+  FactsOptions fast;
+  fast.notes = false;
+  const auto facts = Index().FactsFor(Get("36063"), D(2026, 3, 1), "medecin", fast);
+  const PlaceFact f = FactOf(facts, "zonage.medecin");
+  EXPECT_TRUE(f.unconfirmed);
+  EXPECT_EQ(f.previous_value, "ZIP");
+  EXPECT_TRUE(f.note.empty());
+}
+
+TEST(Decrees, AuvergneRhoneAlpesSwitchesOnJanuaryFirst2026) {
+  // Roanne (42187): ZIP in 2022; arrêté n° 2025-17-1113 from 1 January 2026.
+  EXPECT_EQ(Fact("42187", D(2025, 12, 31), "medecin", "zonage.medecin").value, "ZIP");
+  const PlaceFact f = Fact("42187", D(2026, 1, 1), "medecin", "zonage.medecin");
+  EXPECT_TRUE(f.unconfirmed);
+  EXPECT_EQ(f.replaced_by->reference, "arrêté n° 2025-17-1113");
+}
+
+TEST(Decrees, RegionWithoutKnownDecreeKeepsTheLayerDates) {
+  // Pays de la Loire (52): no text found; the layer holds from 2025-05-01.
+  const Commune& nantes = Get("44109");
+  ASSERT_EQ(nantes.region, "52");
+  EXPECT_FALSE(Fact("44109", D(2025, 4, 30), "medecin", "zonage.medecin").known);
+  const PlaceFact f = Fact("44109", D(2027, 1, 1), "medecin", "zonage.medecin");
+  EXPECT_TRUE(f.known);
+  EXPECT_EQ(f.decree, nullptr);
+}
+
+TEST(Decrees, AnnouncedUndatedZoningOnlyWarns) {
+  // Grand Est: a 2026 zoning is announced without any date: the 2022 value
+  // stays, with a warning.
+  const PlaceFact f = Fact("67482", D(2026, 6, 1), "medecin", "zonage.medecin");  // Strasbourg
+  EXPECT_TRUE(f.known);
+  EXPECT_NE(f.note.find("annoncé"), std::string::npos) << f.note;
+}
+
+TEST(Decrees, SchemeDatesComeFromTheTexts) {
+  // FRR: false before 1 July 2024 (creation); ZRR: ended 30 June 2024.
+  PlaceFact f = Fact("36063", D(2024, 6, 30), "medecin", "zonage.frr");
+  EXPECT_TRUE(f.known);
+  EXPECT_EQ(f.value, "false");
+  EXPECT_FALSE(Fact("36063", D(2024, 7, 1), "medecin", "zonage.frr").known);
+  EXPECT_TRUE(Fact("36063", D(2024, 6, 30), "medecin", "zonage.zrr").known);
+  f = Fact("36063", D(2024, 7, 1), "medecin", "zonage.zrr");
+  EXPECT_FALSE(f.known);
+  EXPECT_NE(f.note.find("30 juin 2024"), std::string::npos) << f.note;
+  // QPV 2024: 1 January 2024 in the Hexagone, 1 January 2025 overseas.
+  EXPECT_FALSE(Fact("36044", D(2023, 12, 31), "medecin", "zonage.qpv").possible);
+  EXPECT_TRUE(Fact("36044", D(2024, 1, 1), "medecin", "zonage.qpv").possible);
+  const PlaceFact reunion = Fact("97411", D(2024, 12, 31), "medecin", "zonage.qpv");
+  EXPECT_FALSE(reunion.known || reunion.possible);
+  EXPECT_NE(reunion.note.find("1er janvier 2025"), std::string::npos) << reunion.note;
+}
+
+TEST(Decrees, DecreesForUsesTheRegionRowsElseTheStarRows) {
+  const auto cvl = Index().DecreesFor("zonage.medecin", "", "24");
+  ASSERT_EQ(cvl.size(), 2u);
+  EXPECT_EQ(cvl[0]->id, "medecin_24_2022");
+  EXPECT_EQ(cvl[1]->id, "medecin_24_2026");
+  const auto qpv = Index().DecreesFor("zonage.qpv", "", "04");
+  ASSERT_EQ(qpv.size(), 1u);
+  EXPECT_EQ(qpv[0]->from, D(2025, 1, 1));
+  EXPECT_EQ(Index().DecreesFor("zonage.qpv", "", "24")[0]->id, "qpv_2024_metropole");
+}
+
+TEST(History, DeolsDoctorsZoning) {
+  for (const ZoningHistory& h : Index().HistoryFor(Get("36063"))) {
+    if (h.field != "zonage.medecin") continue;
+    ASSERT_EQ(h.periods.size(), 3u);
+    EXPECT_FALSE(h.periods[0].from.has_value());
+    EXPECT_EQ(h.periods[0].to, D(2022, 1, 12));
+    EXPECT_FALSE(h.periods[0].fact.known);
+    EXPECT_EQ(h.periods[1].from, D(2022, 1, 13));
+    EXPECT_EQ(h.periods[1].to, D(2026, 2, 9));
+    EXPECT_EQ(h.periods[1].fact.value, "ZIP");
+    EXPECT_EQ(h.periods[2].from, D(2026, 2, 10));
+    EXPECT_FALSE(h.periods[2].to.has_value());
+    EXPECT_TRUE(h.periods[2].fact.unconfirmed);
+    EXPECT_EQ(h.decrees.size(), 2u);
+    return;
+  }
+  FAIL() << "no doctors' history";
+}
+
+TEST(History, ProfessionsComeFromTheLayers) {
+  int professions = 0;
+  for (const ZoningHistory& h : Index().HistoryFor(Get("07018"))) {
+    if (h.field != "zonage.profession") continue;
+    ++professions;
+    if (h.profession != "infirmier") continue;
+    // Two nurses' exports: 2025 until 28 February 2026, then March 2026.
+    bool switched = false;
+    for (const HistoryPeriod& p : h.periods) {
+      if (p.from == D(2026, 3, 1)) {
+        switched = true;
+        EXPECT_EQ(p.fact.value, "tres_dotee");
+      }
+    }
+    EXPECT_TRUE(switched);
+  }
+  EXPECT_EQ(professions, static_cast<int>(Index().ZonedProfessions().size()));
+}
+
+TEST(History, JsonMarksTheCurrentPeriod) {
+  const std::string json = Index().HistoryToJson(Get("36063"), D(2026, 3, 1));
+  EXPECT_NE(json.find("\"statut\":\"a_confirmer\""), std::string::npos);
+  EXPECT_NE(json.find("\"valeur_precedente\":\"ZIP\""), std::string::npos);
+  EXPECT_NE(json.find("\"du\":\"2022-01-13\",\"au\":\"2026-02-09\",\"en_cours\":false"), std::string::npos);
+  EXPECT_NE(json.find("\"du\":\"2026-02-10\",\"au\":null,\"en_cours\":true"), std::string::npos);
+}
+
+TEST(Freshness, ListsTheReplacedRegions) {
+  const std::string json = Index().FreshnessToJson(D(2026, 3, 1));
+  EXPECT_NE(json.find("\"id\":\"medecins_2025_05\""), std::string::npos);
+  EXPECT_NE(json.find("\"perime\":true"), std::string::npos);
+  const std::string before = Index().FreshnessToJson(D(2025, 6, 1));
+  EXPECT_EQ(before.find("\"perime\":true"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace capsante::geo
