@@ -49,7 +49,10 @@ function cell(aid) {
   }
 }
 
-const unconfirmed = (c) => Boolean(c.sous_reserve || c.zonage_a_confirmer);
+// A commune whose zoning is unconfirmed on the date: its total holds only
+// under the previous decree (`total_sous_reserve`).
+const unconfirmed = (c) => c.total_sous_reserve !== undefined;
+const totalOf = (c) => (unconfirmed(c) ? c.total_sous_reserve : c.total);
 
 // The questions a commune still needs, answerable in place.
 function questionsFor(c) {
@@ -89,8 +92,10 @@ function table(body, cols, caption) {
     h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Aide'), cols.map((c) => h('th', { scope: 'col', 'data-code': c.code }, `${c.nom} (${c.code})`)))),
     h('tbody', {},
       h('tr', {}, h('th', { scope: 'row' }, `Total sur ${body.annees} ans`), cols.map((c) => td(c,
-        h('strong', {}, `${euros(c.total)}${unconfirmed(c) ? ' (sous réserve)' : ''}`), { class: 'cs-cmp-total', 'data-total': c.total }))),
-      h('tr', {}, h('th', { scope: 'row' }, 'Zonage médecins'), cols.map((c) => td(c, valueLabel('zonage.medecin', c.zonages?.medecin)))),
+        h('strong', {}, `${euros(totalOf(c))}${unconfirmed(c) ? ' (sous réserve)' : ''}`), { class: 'cs-cmp-total', 'data-total': totalOf(c) }))),
+      h('tr', {}, h('th', { scope: 'row' }, 'Zonage médecins'), cols.map((c) => td(c, c.zonages_a_confirmer?.medecin
+        ? `à confirmer (zonage précédent : ${valueLabel('zonage.medecin', c.zonages_a_confirmer.medecin)})`
+        : valueLabel('zonage.medecin', c.zonages?.medecin)))),
       'profession' in (cols[0].zonages || {})
         ? h('tr', {}, h('th', { scope: 'row' }, 'Zonage de votre profession'), cols.map((c) => td(c, valueLabel('zonage.profession', c.zonages.profession)))) : null,
       ids.map((id) => h('tr', {}, h('th', { scope: 'row' }, nameOf(id)), cols.map((c) => td(c, cell(find(c, id)))))),
@@ -124,7 +129,7 @@ export async function run() {
       pending.length ? [h('h3', { class: 'fr-h6 fr-mt-3w' }, 'Communes dont le zonage est à confirmer à cette date'),
         h('p', { class: 'fr-text--sm' }, 'Un nouveau zonage de l\'ARS s\'applique et ses valeurs ne sont pas encore connues de capsante : les montants ci-dessous suivent le zonage précédent, sous réserve.'),
         table(body, pending, 'Sous réserve du nouveau zonage')] : null);
-    $('#annonce').textContent = `Comparaison prête : ${body.communes.map((c) => `${c.nom} ${euros(c.total)}`).join(', ')}.`;
+    $('#annonce').textContent = `Comparaison prête : ${body.communes.map((c) => `${c.nom} ${euros(totalOf(c))}${unconfirmed(c) ? ' sous réserve' : ''}`).join(', ')}.`;
   } catch (ex) {
     fill(out);
     err.textContent = ex.message;

@@ -4,11 +4,11 @@
 // the address (after #), never on the server.
 import { h, fill, $ } from './dom.js';
 import { parseFrenchDate, shortDate, plural } from './format.js';
-import { getSchema, simulate } from './api.js';
+import { getSchema, simulate, getCommune } from './api.js';
 import { loadSchema, byPath, fields, valueLabel } from './vocab.js';
 import { state, readUrl, writeUrl, resetState, hashHoldsState, keepStateOnInPageLinks, getPath, setPath } from './state.js';
 import { nextQuestion, remainingCount, renderQuestion, readAnswer, showQuestionError, renderRecap } from './questionnaire.js';
-import { renderResults, renderBanner, printSummary } from './results.js';
+import { renderResults, renderBanner, printSummary, renderHistory } from './results.js';
 import { initComparison, renderForm as renderComparisonForm, run as runComparison } from './comparison.js';
 import { initRanking, prefill as prefillRanking, run as runRanking } from './ranking.js';
 import { initPlan, run as runPlan } from './plan.js';
@@ -57,6 +57,7 @@ function show(result, moveFocus) {
   if (result) {
     renderResults(result, { onPrintSummary: (r, choice, names) => printSummary(r, choice, names, situationLines()) });
     prefillRanking(result);
+    showHistory(result);
   }
   renderBanner(result);
   const next = nextQuestion(result, forced);
@@ -68,6 +69,19 @@ function show(result, moveFocus) {
     announce(`${r.eligible} aide(s) éligible(s), ${r.a_preciser} à préciser.${next ? '' : ' Questionnaire terminé.'}`);
   }
   if (moveFocus) ($('#q-legende') || $('#q-fin') || $('#resultats'))?.focus();
+}
+
+// The zoning history beside the zone, fetched once per commune and date.
+const histories = new Map();
+async function showHistory(result) {
+  if (!result.commune) return;
+  const key = `${result.commune.code}|${result.date}`;
+  try {
+    if (!histories.has(key)) histories.set(key, await getCommune(result.commune.code, result.date));
+    renderHistory(histories.get(key), state.situation.profession);
+  } catch {
+    histories.delete(key); // the history is information only: the result stands without it
+  }
 }
 
 function skip(path) {

@@ -40,7 +40,7 @@ export function prefill(result) {
 function request() {
   const type = $('#perimetre-type').value;
   const code = $('#perimetre-code').value.trim().toUpperCase();
-  const body = { situation: { ...state.situation }, annees: HORIZON_YEARS, limite: 1000, carte: true };
+  const body = { situation: { ...state.situation }, annees: HORIZON_YEARS, limite: 1000 };
   delete body.situation.commune;
   if (type === 'france') body.france = true;
   else if (!code) return { error: type === 'region' ? 'Indiquez le code de la région (par exemple 24).' : 'Indiquez le code du département (par exemple 36).' };
@@ -82,10 +82,13 @@ export async function run() {
   }
 }
 
-const unconfirmed = (c) => Boolean(c.sous_reserve || c.zonage_a_confirmer);
+// Communes whose zoning is unconfirmed on the date come apart, with their
+// amount under the previous decree (`total_sous_reserve`).
+const unconfirmed = (c) => c.total_sous_reserve !== undefined;
+const totalOf = (c) => (unconfirmed(c) ? c.total_sous_reserve : c.total);
 
 function classes(points) {
-  const totals = [...new Set(points.map((p) => p.total).filter((t) => t > 0))].sort((a, b) => a - b);
+  const totals = [...new Set(points.map(totalOf).filter((t) => t > 0))].sort((a, b) => a - b);
   if (!totals.length) return [0];
   const q = (f) => totals[Math.min(totals.length - 1, Math.floor(f * totals.length))];
   return [...new Set([q(0), q(0.25), q(0.5), q(0.75)])];
@@ -114,14 +117,14 @@ function map(points) {
   const bounds = classes(located);
   const focusable = located.length <= 600;
   const tip = h('p', { class: 'cs-carte-info', id: 'carte-info' }, 'Survolez ou parcourez la carte pour voir une commune.');
-  const show = (p) => { tip.textContent = `${p.nom} : ${euros(p.total)}${unconfirmed(p) ? ' (sous réserve)' : ''}`; };
+  const show = (p) => { tip.textContent = `${p.nom} : ${euros(totalOf(p))}${unconfirmed(p) ? ' (sous réserve)' : ''}`; };
   const dots = located.map((p, i) => {
     const attrs = {
       cx: (xs[i] - minX) * scale + 10, cy: (ys[i] - minY) * scale + 10, r,
-      fill: colourOf(p.total, bounds), class: unconfirmed(p) ? 'cs-point cs-point--reserve' : 'cs-point', 'data-code': p.code,
+      fill: colourOf(totalOf(p), bounds), class: unconfirmed(p) ? 'cs-point cs-point--reserve' : 'cs-point', 'data-code': p.code,
     };
-    if (focusable) Object.assign(attrs, { tabindex: '0', role: 'button', 'aria-label': `${p.nom} : ${euros(p.total)}${unconfirmed(p) ? ', sous réserve' : ''}` });
-    const dot = h('svg:circle', attrs, h('svg:title', {}, `${p.nom} : ${euros(p.total)}`));
+    if (focusable) Object.assign(attrs, { tabindex: '0', role: 'button', 'aria-label': `${p.nom} : ${euros(totalOf(p))}${unconfirmed(p) ? ', sous réserve' : ''}` });
+    const dot = h('svg:circle', attrs, h('svg:title', {}, `${p.nom} : ${euros(totalOf(p))}`));
     dot.addEventListener('mouseenter', () => show(p));
     dot.addEventListener('focus', () => show(p));
     dot.addEventListener('click', () => onOpen?.(p));
@@ -143,20 +146,19 @@ function map(points) {
 function list(communes, answer) {
   const items = communes.slice(0, LIST_LENGTH);
   return h('ol', { class: 'cs-classement' }, items.map((c, i) => {
-    const tie = (items[i - 1]?.total === c.total) || (items[i + 1]?.total === c.total);
-    return h('li', { 'data-code': c.code, 'data-total': c.total },
+    const tie = !unconfirmed(c) && ((items[i - 1] && totalOf(items[i - 1]) === totalOf(c)) || (items[i + 1] && totalOf(items[i + 1]) === totalOf(c)));
+    return h('li', { 'data-code': c.code, 'data-total': totalOf(c) },
       h('button', { type: 'button', class: 'fr-link cs-lien-commune', onclick: () => onOpen?.(c) }, `${c.nom} (${c.departement})`),
-      ` : `, h('strong', {}, euros(c.total)), unconfirmed(c) ? ' (sous réserve)' : '',
+      ` : `, h('strong', {}, euros(totalOf(c))), unconfirmed(c) ? ' (sous réserve)' : '',
       c.zonage_medecin ? ` — zonage médecins : ${valueLabel('zonage.medecin', c.zonage_medecin)}` : '',
       tie ? h('span', { class: 'fr-text--xs cs-egalite' }, ` — ex æquo, départagée par la population (${(c.population || 0).toLocaleString('fr-FR')} hab.)`) : '');
   }));
 }
 
 function render(answer) {
-  const all = answer.communes || [];
-  const confirmed = all.filter((c) => !unconfirmed(c));
-  const pending = [...all.filter(unconfirmed), ...(answer.sous_reserve || [])];
-  const points = answer.carte || all;
+  const confirmed = answer.communes || [];
+  const pending = answer.communes_a_confirmer || [];
+  const points = [...confirmed, ...pending];
   fill($('#resultat-classement'),
     h('p', {}, `Au ${frenchDate(answer.date)}, ${plural(answer.communes_evaluees, 'commune évaluée', 'communes évaluées')}, total sur ${answer.annees} ans de la meilleure combinaison d'aides permise. À total égal, la commune la plus peuplée vient en premier.`),
     h('div', { class: 'fr-grid-row fr-grid-row--gutters' },
@@ -164,6 +166,7 @@ function render(answer) {
       h('div', { class: 'fr-col-12 fr-col-md-5' },
         h('h3', { class: 'fr-h6' }, `Les ${Math.min(LIST_LENGTH, confirmed.length)} premières`),
         list(confirmed, answer),
-        pending.length ? [h('h3', { class: 'fr-h6 fr-mt-3w' }, 'Zonage à confirmer à cette date (montants sous réserve)'),
+        pending.length ? [h('h3', { class: 'fr-h6 fr-mt-3w' }, `Zonage à confirmer à cette date : ${plural(pending.length, 'commune', 'communes')} (montants sous réserve)`),
+          answer.note_a_confirmer ? h('p', { class: 'fr-text--sm' }, answer.note_a_confirmer) : null,
           list(pending, answer)] : null)));
 }

@@ -204,16 +204,39 @@ function choiceBox(choice, names) {
       choice.annees ? ` sur ${plural(choice.annees, 'an', 'ans')}` : '', '. Les autres aides éligibles restent affichées comme alternatives.'));
 }
 
-// Facts of the commune with the zoning decree (layer) they come from.
+// Facts of the commune with the zoning decree they come from; a zone whose
+// decree was replaced by one whose values are not known is "à confirmer",
+// with the previous value given as information only.
+function zoneFact(f, label) {
+  if (!f) return null;
+  const decree = f.arrete?.libelle ? ` (${f.arrete.libelle})` : f.note && !f.a_confirmer ? ` (${f.note})` : '';
+  if (f.a_confirmer) {
+    const since = f.remplace_par?.date_effet || f.remplace_par?.date_effet_au_plus_tard;
+    return h('li', { 'data-champ-zone': 'a_confirmer' }, `${label} : `, h('strong', {}, 'à confirmer'),
+      ` — nouveau zonage${f.remplace_par?.autorite ? ` de l'${f.remplace_par.autorite.replace(/^ARS/, 'ARS')}` : ''}${since ? ` en vigueur depuis le ${frenchDate(since)}` : ''}`,
+      f.valeur_precedente ? ` ; selon le zonage précédent${decree} : ${valueLabel(f.champ, f.valeur_precedente)}, à titre d'information` : '',
+      '. Vérifiez sur le site de l\'ARS ou sur Rézone, puis indiquez votre zone.');
+  }
+  return h('li', {}, `${label} : `, h('strong', {}, f.valeur != null ? valueLabel(f.champ, f.valeur) : 'inconnu'),
+    h('span', { class: 'cs-couche' }, decree));
+}
+
 function communeLine(result) {
   if (!result.commune) return null;
-  const zone = (result.faits || []).find((f) => f.champ === 'zonage.medecin');
-  const profession = (result.faits || []).find((f) => f.champ === 'zonage.profession');
-  const fact = (f, label) => f && h('li', {}, `${label} : `, h('strong', {}, f.valeur != null ? valueLabel(f.champ, f.valeur) : 'à confirmer'),
-    f.source_libelle || f.note ? h('span', { class: 'cs-couche' }, ` (${f.source_libelle || f.note})`) : null);
+  const find = (champ) => (result.faits || []).find((f) => f.champ === champ);
   return h('div', {},
     h('p', {}, 'Commune : ', h('strong', {}, result.commune.nom), ` (${result.commune.code})`),
-    h('ul', { class: 'cs-faits' }, fact(zone, 'Zonage médecins'), fact(profession, 'Zonage de votre profession')));
+    h('ul', { class: 'cs-faits' }, zoneFact(find('zonage.medecin'), 'Zonage médecins'), zoneFact(find('zonage.profession'), 'Zonage de votre profession')),
+    h('div', { id: 'historique-zonage' }));
+}
+
+// The commune's zoning history, one line per zoning that concerns the user.
+export function renderHistory(history, profession) {
+  const box = $('#historique-zonage');
+  if (!box || !history?.historique) return;
+  const lines = history.historique.filter((e) => e.resume && (e.champ === 'zonage.medecin' || e.profession === profession));
+  fill(box, lines.length ? h('details', { class: 'cs-details' }, h('summary', {}, 'Historique du zonage de la commune'),
+    h('ul', { class: 'cs-historique' }, lines.map((e) => h('li', {}, h('strong', {}, `${e.libelle} : `), e.resume)))) : null);
 }
 
 export function renderResults(result, { onPrintSummary }) {
