@@ -20,8 +20,13 @@ void PlaceRow(json::Writer& w, const SelectedPlaces& selection, const RankedPlac
   w.BeginObject();
   if (rank > 0) w.Field("rang", rank);
   w.Field("code", r.commune->code);
-    w.Field("nom", r.commune->name);
-    w.Field("departement", r.commune->departement);
+  w.Field("nom", r.commune->name);
+  w.Field("departement", r.commune->departement);
+  // Where to draw it on a map (the web page's ranking view).
+  if (r.commune->has_coordinates) {
+    w.FieldNumber("latitude", r.commune->latitude);
+    w.FieldNumber("longitude", r.commune->longitude);
+  }
   if (distance >= 0) w.FieldNumber("distance_km", std::round(distance * 10) / 10);
   // An unconfirmed place's amounts hold only under the previous decree.
   w.FieldNumber(r.unconfirmed ? "total_sous_reserve" : "total", Cents(r.total));
