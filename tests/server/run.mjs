@@ -443,11 +443,11 @@ const tests = [
     assertEqual(page.status, 200, 'page');
     assert((page.headers.get('content-type') || '').startsWith('text/html'), 'type html');
     assert((await page.text()).includes('lang="fr"'), 'page en français');
-    const js = await fetch(server.url + '/app.js', { headers: { 'Accept-Encoding': 'gzip' } });
-    assertEqual(js.status, 200, 'app.js');
+    const js = await fetch(server.url + '/js/main.js', { headers: { 'Accept-Encoding': 'gzip' } });
+    assertEqual(js.status, 200, 'js/main.js');
     const etag = js.headers.get('etag');
     await js.arrayBuffer();
-    const again = await fetch(server.url + '/app.js', { headers: { 'If-None-Match': etag } });
+    const again = await fetch(server.url + '/js/main.js', { headers: { 'If-None-Match': etag } });
     assertEqual(again.status, 304, 'ETag');
     if (existsSync(path.join(repoRoot, 'web/node_modules/@gouvfr/dsfr/dist/dsfr.min.css'))) {
       const css = await fetch(server.url + '/dsfr/dsfr.min.css', { headers: { 'Accept-Encoding': 'gzip, deflate, br' } });

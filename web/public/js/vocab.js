@@ -4,9 +4,15 @@ export const fields = [];     // askable fields, flattened, in schema order
 export const byPath = new Map();
 const objects = new Map();    // object fields (cabinet_secondaire, …) by path
 
+// Labels are lower-case in the schema (they also sit inside sentences); the
+// page shows them as headings and choices, capitalized.
+const capitalized = (t) => (t ? t[0].toLocaleUpperCase('fr-FR') + t.slice(1) : t);
+
 export function loadSchema(schema) {
   const walk = (list) => {
     for (const f of list) {
+      f.libelle = capitalized(f.libelle);
+      for (const v of f.valeurs || []) v.libelle = capitalized(v.libelle);
       if (f.type === 'list') continue; // trainees, contracts: not asked here
       if (f.type === 'object') { objects.set(f.chemin, f); walk(f.champs || []); continue; }
       fields.push(f);
