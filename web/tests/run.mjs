@@ -66,7 +66,6 @@ const tests = [
     assertEqual(asked[0], 'profession', 'première question');
     assert(!asked.includes('zonage.medecin'), 'le zonage vient de la commune, il n\'est pas demandé');
     assert(!asked.includes('zonage.zrr'), 'en 2026, la ZRR (finie le 30 juin 2024) n\'est pas demandée');
-    assert(!asked.some((f) => f.startsWith('cabinet_secondaire.')), `le cabinet secondaire est d'abord une question oui/non : ${asked.join(', ')}`);
     // « une aide forfaitaire unique de 10 000 € (en ZIP) ou 5 000 € (en ZAC) » (document 004, ameli/PAPS)
     assertInSources('10 000 € (en ZIP) ou 5 000 € (en ZAC)');
     const api = await card(page, 'aide_premiere_installation');
