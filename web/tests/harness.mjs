@@ -69,6 +69,9 @@ export async function launchBrowser() {
     locale: 'fr-FR',
     timezoneId: 'Europe/Paris',
   });
+  // A journey step that waits longer than this is a defect of the page (or of
+  // the journey), not something to sit out for Playwright's default 30 s.
+  context.setDefaultTimeout(15000);
   return {
     context,
     async close() {

@@ -89,13 +89,16 @@ export async function fillQuestionnaire(page, answers, maxSteps = 45) {
 export async function card(page, id) {
   const el = page.locator(`#aide-${id}`);
   await el.waitFor({ state: 'attached' });
+  // Optional parts are read only when present: a locator on a missing element
+  // would wait for it until Playwright's 30 s timeout.
+  const optional = async (selector, read) => ((await el.locator(selector).count()) ? read(el.locator(selector).first()) : null);
   return {
     statut: await el.getAttribute('data-statut'),
     total: await el.getAttribute('data-total'),
     parPeriode: await el.getAttribute('data-par-periode'),
-    montant: norm(await el.locator('.cs-montant').textContent().catch(() => '')),
+    montant: norm((await optional('.cs-montant', (l) => l.textContent())) ?? ''),
     raison: norm(await el.locator('.cs-raison').textContent()),
-    choix: await el.locator('.cs-choix').getAttribute('data-choix').catch(() => null),
+    choix: await optional('.cs-choix', (l) => l.getAttribute('data-choix')),
     text: norm(await el.textContent()),
   };
 }
