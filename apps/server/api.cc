@@ -331,7 +331,7 @@ ApiResponse Api::Comparer(const ApiRequest& r) const {
 
 ApiResponse Api::Classement(const ApiRequest& r) const {
   ojson body;
-  if (auto e = ParseEnvelope(catalog_->schema(), r.body, {"situation", "departement", "region", "france", "autour", "rayon_km", "annees", "limite", "par_plan"},
+  if (auto e = ParseEnvelope(catalog_->schema(), r.body, {"situation", "departement", "region", "france", "autour", "rayon_km", "annees", "limite", "par_plan", "carte"},
                              &body)) {
     return *e;
   }
@@ -355,6 +355,8 @@ ApiResponse Api::Classement(const ApiRequest& r) const {
   request.limit = static_cast<size_t>(limit);
   if (body.contains("par_plan") && !body["par_plan"].is_boolean()) return Error(400, "« par_plan » doit être un booléen", "par_plan");
   request.by_plan = body.contains("par_plan") && body["par_plan"].get<bool>();
+  if (body.contains("carte") && !body["carte"].is_boolean()) return Error(400, "« carte » doit être un booléen", "carte");
+  request.map = body.contains("carte") && body["carte"].get<bool>();
   service::SimulateRequest situation;
   if (auto e = EnvelopeSituation(*catalog_, body, &situation)) return *e;
   request.situation = std::move(situation.situation);

@@ -23,6 +23,16 @@ struct EvalOptions {
 
 Result Evaluate(const Catalog& catalog, const Situation& situation, const EvalOptions& options = {});
 
+// "What would change it": for each aid of `result` (evaluated from
+// `situation`) that concerns the situation and is out of reach because of one
+// condition alone (non_eligible) or still to be specified, tries every other
+// value of each enum or yes/no field that condition reads (or that is
+// missing), re-evaluating that aid alone, and keeps in AidResult::
+// alternatives the values that make it eligible, with its amount then. No aid
+// is special-cased: the catalog's conditions decide. Profession, date, region
+// and département are never varied (another person, another time or place).
+void FindAlternatives(const Catalog& catalog, const Situation& situation, Result* result);
+
 }  // namespace capsante
 
 #endif  // CAPSANTE_ENGINE_H_

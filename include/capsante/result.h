@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "capsante/catalog.h"
@@ -81,6 +82,16 @@ struct ContactResult {
   const ContactEntry* general = nullptr;  // the national entry, when entry is local
 };
 
+// One fact, or one choice, that alone would make an aid out of reach (or
+// still to be specified) eligible, and what it would then give: the aid
+// evaluated again with that value (FindAlternatives, capsante/engine.h).
+struct Alternative {
+  std::string_view field;  // "zonage.medecin"
+  std::string value;       // "ZIP"
+  std::string text;        // French: « si zonage médecins : zone d'intervention prioritaire (ZIP) »
+  std::optional<double> amount;  // its total then (null when not quantified)
+};
+
 struct AidResult {
   const Aid* aid = nullptr;
   AidStatus status = AidStatus::kToSpecify;
@@ -97,6 +108,16 @@ struct AidResult {
   std::vector<const ConditionResult*> one_fact_away;
   std::string error;  // an evaluation error (a catalog bug), French
   AidScope scope = AidScope::kConcerns;
+  std::vector<Alternative> alternatives;  // filled by FindAlternatives only
+};
+
+// The best legal combination of eligible aids (place.h BestCompatibleSet,
+// the one the ranking uses) and what it brings within `years`. Filled by the
+// simulate use case (service::Simulate).
+struct Combination {
+  std::vector<std::pair<std::string_view, double>> aids;  // (aid id, euros within the horizon), best first
+  double total = 0;
+  int years = 5;
 };
 
 // The legal text a zone fact comes from (copied from the commune index).
@@ -136,6 +157,7 @@ struct Result {
   std::optional<CommuneSummary> commune;
   std::vector<FactNote> facts;  // facts that came from the commune, and unknown zone facts
   std::vector<AidResult> aids;
+  std::optional<Combination> combination;
 };
 
 // One French sentence summing up an aid's status ("Fermé : souscription

@@ -59,6 +59,9 @@ struct FieldSpec {
   std::string label;          // French, in words, lower case first (« votre âge »)
   std::string element_label;  // lists: one element in words (« stagiaire »)
   std::string question;  // French, for the questionnaire
+  // A yes/no question asked before a group (an object) or a field about
+  // something the user may not have (« Avez-vous un cabinet secondaire ? »).
+  std::string gate_question;
   std::string help;
   bool personal = false;  // personal data (age, income): never logged
   bool added = false;     // added by capsante to the v1 contract

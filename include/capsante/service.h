@@ -94,6 +94,9 @@ struct RankRequest {
   int years = 5;
   size_t limit = 30;  // 0: all
   bool by_plan = false;  // rank by the best plan's total (capsante plan)
+  // Also every place of the scope, ranked, as compact map points ("carte"):
+  // the web page's map of all France; `limit` still bounds the lists.
+  bool map = false;
 };
 
 struct RankAnswer {
@@ -102,6 +105,10 @@ struct RankAnswer {
   SelectedPlaces selection;
   std::vector<RankedPlace> ranked;       // distances filled for `autour`
   std::vector<RankedPlace> unconfirmed;  // places whose zone is to be confirmed, ranked apart
+  // With RankRequest::map: the lists above hold every place, and only the
+  // first `listed` of each are written as rows; all of them as map points.
+  bool map = false;
+  size_t listed = 0;
 };
 
 // Scope errors name the scope key ("departement", "rayon_km", ...).

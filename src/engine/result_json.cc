@@ -241,6 +241,35 @@ bool ShowCondition(const AidResult& r, const ConditionResult& c, bool detailed) 
   return true;
 }
 
+// What one fact or one choice would change (FindAlternatives), in the lean
+// answer too: [{"champ", "valeur", "texte", "montant"}].
+void AlternativesJson(Writer& w, const AidResult& r) {
+  if (r.alternatives.empty()) return;
+  w.Key("ce_qui_changerait").BeginArray();
+  for (const Alternative& a : r.alternatives) {
+    w.BeginObject().Field("champ", a.field).Field("valeur", a.value).Field("texte", a.text);
+    w.Key("montant");
+    Euros(w, a.amount);
+    w.EndObject();
+  }
+  w.EndArray();
+}
+
+// The best legal combination (Result::combination, filled by the simulate
+// use case): {"aides": [ids], "total", "annees"}.
+void CombinationJson(Writer& w, const Result& result) {
+  if (!result.combination) return;
+  const Combination& c = *result.combination;
+  w.Key("combinaison").BeginObject();
+  w.Key("aides").BeginArray();
+  for (const auto& [id, amount] : c.aids) w.String(id);
+  w.EndArray();
+  w.Key("total");
+  Euros(w, c.total);
+  w.Field("annees", c.years);
+  w.EndObject();
+}
+
 void AidJson(Writer& w, const Result& result, const AidResult& r, bool detailed) {
   const Aid& aid = *r.aid;
   const bool in_reach = r.status == AidStatus::kEligible || r.status == AidStatus::kToSpecify;
@@ -345,6 +374,7 @@ void AidJson(Writer& w, const Result& result, const AidResult& r, bool detailed)
     }
     w.EndArray();
   }
+  AlternativesJson(w, r);
   if (!r.error.empty()) w.Field("erreur", r.error);
   w.EndObject();
 }
@@ -420,6 +450,7 @@ void WriteResult(json::Writer& w, const Result& result, const JsonOptions& optio
   w.EndArray();
   w.Field("aides_autres_professions", other_applicants);
   w.Field("aides_autres_territoires", other_places);
+  CombinationJson(w, result);
   w.EndObject();
 }
 

@@ -140,6 +140,7 @@ class SchemaBuilder {
       CAPSANTE_RETURN_IF_ERROR(m.String("libelle", &f.label));
       CAPSANTE_RETURN_IF_ERROR(m.String("libelle_element", &f.element_label, f.type == FieldType::kList));
       CAPSANTE_RETURN_IF_ERROR(m.String("question", &f.question, false));
+      CAPSANTE_RETURN_IF_ERROR(m.String("question_prealable", &f.gate_question, false));
       CAPSANTE_RETURN_IF_ERROR(m.String("aide", &f.help, false));
       CAPSANTE_RETURN_IF_ERROR(m.StringList("valeurs", &f.values, f.type == FieldType::kEnum));
       CAPSANTE_RETURN_IF_ERROR(m.StringList("libelles", &f.labels));

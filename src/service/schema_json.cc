@@ -25,6 +25,7 @@ void FieldJson(json::Writer& w, const SituationSchema& schema, const FieldSpec& 
   w.BeginObject();
   w.Field("chemin", f.path).Field("nom", f.name).Field("type", FieldTypeCode(f.type)).Field("libelle", f.label);
   if (!f.question.empty()) w.Field("question", f.question);
+  if (!f.gate_question.empty()) w.Field("question_prealable", f.gate_question);
   if (!f.help.empty()) w.Field("aide", f.help);
   if (!f.values.empty()) {
     w.Key("valeurs").BeginArray();

@@ -35,6 +35,17 @@ Status ReadDetails(const Catalog& catalog, const nlohmann::json& v, std::string_
 
 double Cents(double x) { return std::round(x * 100) / 100; }
 
+// The best legal combination, the one the ranking and the comparison count.
+Combination BestCombination(const Result& result) {
+  Combination c;
+  for (const AidResult* a : BestCompatibleSet(result, c.years)) {
+    const double amount = AmountWithin(*a, result.date, c.years);
+    c.aids.emplace_back(a->aid->id, amount);
+    c.total += amount;
+  }
+  return c;
+}
+
 }  // namespace
 
 Status ReadSimulateRequest(const Catalog& catalog, std::string_view json, SimulateRequest* out,
@@ -68,6 +79,8 @@ Status Simulate(const Env& env, const SimulateRequest& request, Result* out) {
   options.only = request.only;
   *out = Evaluate(*env.catalog, situation, options);
   ApplyPlace(place, out);
+  FindAlternatives(*env.catalog, situation, out);
+  out->combination = BestCombination(*out);
   return Status::Ok();
 }
 

@@ -32,6 +32,7 @@ let browser;
 let vocabulary = [];
 
 const open = (hash = '', size) => openPage(browser, server.url + '/' + hash, size);
+const situationOf = (page) => JSON.parse(decodeURIComponent(new URL(page.url()).hash.match(/[#&]s=([^&]*)/)[1]));
 const stateHash = (situation, extra = '') => `#s=${encodeURIComponent(JSON.stringify(situation))}${extra}`;
 async function done(page, name) {
   await assertNoRawNames(page, vocabulary);
@@ -66,6 +67,12 @@ const tests = [
     assertEqual(asked[0], 'profession', 'première question');
     assert(!asked.includes('zonage.medecin'), 'le zonage vient de la commune, il n\'est pas demandé');
     assert(!asked.includes('zonage.zrr'), 'en 2026, la ZRR (finie le 30 juin 2024) n\'est pas demandée');
+    // A secondary office is first a yes/no question; « Non » sets no fact.
+    assert(asked.includes('?cabinet_secondaire'), `la question oui/non du cabinet secondaire est posée : ${asked.join(', ')}`);
+    assert(!asked.some((f) => f.startsWith('cabinet_secondaire.')), `le cabinet secondaire est d'abord une question oui/non : ${asked.join(', ')}`);
+    assert(!('cabinet_secondaire' in situationOf(page)), '« Non » ne pose aucun fait deviné');
+    const secondary = await card(page, 'aide_cabinet_secondaire');
+    assert(/répondu non/.test(secondary.raison), `raison de l'aide au cabinet secondaire : ${secondary.raison}`);
     // « une aide forfaitaire unique de 10 000 € (en ZIP) ou 5 000 € (en ZAC) » (document 004, ameli/PAPS)
     assertInSources('10 000 € (en ZIP) ou 5 000 € (en ZAC)');
     const api = await card(page, 'aide_premiere_installation');
@@ -208,24 +215,38 @@ const tests = [
     await done(page, '7-etudiant-cesp');
   }],
 
-  ['où m\'installer : carte et classement de l\'Indre, un clic ouvre la simulation', async () => {
+  ['où m\'installer : carte et classement de l\'Indre puis de toute la France, un clic ouvre la simulation', async () => {
     const page = await open(stateHash({ ...GP_2025, date: '2026-03-01', date_installation: '2026-04-01', jours_par_semaine: 4 }));
     await page.click('#onglet-classement');
     await page.selectOption('#perimetre-type', 'departement');
     await page.fill('#perimetre-code', '36');
     await page.click('#form-classement button[type="submit"]');
-    await page.waitForSelector('.cs-carte-svg circle');
-    const dots = await page.$$eval('.cs-carte-svg circle', (c) => c.length);
+    await page.waitForSelector('.cs-carte-canvas[data-points]');
+    const dots = Number(await page.getAttribute('.cs-carte-canvas', 'data-points'));
     assert(dots > 200, `points sur la carte : ${dots}`);
     assert(page.url().includes('vue=classement') && page.url().includes('perimetre=departement%3A36'), 'le classement est dans l\'adresse');
-    await page.focus('.cs-carte-svg circle');
+    await page.focus('.cs-carte-canvas');
     assert(/ : .*€/.test(norm(await page.textContent('#carte-info'))), 'le focus montre la commune et son montant');
+    await page.keyboard.press('ArrowRight');
+    assert(/ : .*€/.test(norm(await page.textContent('#carte-info'))), 'les flèches parcourent les communes');
+    assert(await page.locator('.cs-legende li').count() >= 2, 'une légende');
+    // All France: every ranked commune on the map (timed for the record, not asserted).
+    await page.selectOption('#perimetre-type', 'france');
+    const started = Date.now();
+    await page.click('#form-classement button[type="submit"]');
+    await page.waitForFunction(() => Number(document.querySelector('.cs-carte-canvas')?.dataset.points || 0) > 30000, null, { timeout: 30000 });
+    const france = await page.$eval('.cs-carte-canvas', (c) => ({ points: Number(c.dataset.points), draw: Number(c.dataset.dessinMs) }));
+    console.log(`    France entière : ${france.points} communes sur la carte, ${Date.now() - started} ms de la demande au dessin (dessin ${france.draw} ms)`);
+    const box = await page.locator('.cs-carte-canvas').boundingBox();
+    await page.mouse.move(box.x + box.width * 0.45, box.y + box.width * 0.45);
+    assert(/ : .*€/.test(norm(await page.textContent('#carte-info'))), 'le survol montre la commune et son montant');
+    assert(await page.locator('.cs-classement li').count() >= 10, 'la liste texte à côté de la carte');
     const first = page.locator('.cs-classement li').first();
     const name = norm(await first.locator('button').textContent());
     await first.locator('button').click();
     await page.waitForFunction(() => !document.querySelector('#vue-simulation').hidden);
     await page.waitForFunction((n) => document.querySelector('#synthese')?.textContent.includes(n.split(' (')[0]), name);
-    await done(page, '8-classement-indre');
+    await done(page, '8-classement-france');
   }],
 
   ['sur un téléphone : l\'effet de chaque réponse reste visible, rien ne défile de côté', async () => {
@@ -245,7 +266,12 @@ const tests = [
     for (let i = 0; i < 15; i++) {
       if (await page.$('#question input#q-input[inputmode="decimal"]')) break;
       const previous = await stepOf(page);
-      await page.click('#q-passer');
+      if (await page.$eval('#question', (f) => f.dataset.gate || null)) {
+        await page.locator('#question label').getByText('Non', { exact: true }).click();
+        await page.click('#q-valider');
+      } else {
+        await page.click('#q-passer');
+      }
       await waitNext(page, previous);
     }
     const title = await page.title();

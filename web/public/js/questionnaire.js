@@ -36,6 +36,12 @@ const gateOf = (path) => {
   const f = byPath.get(path);
   return f?.question_prealable ? f : null;
 };
+// The yes/no opener the user answered « Non » to, for a field: its fields
+// stay unknown (nothing is guessed) and are not asked.
+export function declinedGate(path) {
+  const gate = gateOf(path);
+  return gate && state.skipped.includes(gate.chemin) && !gateOpen(gate) ? gate : null;
+}
 const gateOpen = (gate) => state.opened?.includes(gate.chemin) || getPath(state.situation, gate.chemin) !== undefined;
 
 // The next question: { field, aids: [names], gate } or null when done.

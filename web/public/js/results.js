@@ -3,8 +3,9 @@
 // status in one sentence and what would change it), and the print summary.
 import { h, fill, $, section } from './dom.js';
 import { euros, frenchDate, plural } from './format.js';
-import { labelOf, valueLabel, STATUS, STATUS_ORDER, CONDITION, PERIOD } from './vocab.js';
+import { labelOf, valueLabel, capitalized, STATUS, STATUS_ORDER, CONDITION, PERIOD } from './vocab.js';
 import { timeline } from './timeline.js';
+import { declinedGate } from './questionnaire.js';
 
 // Source documents quote web pages: drop their leftover markup.
 export function cleanQuote(text) {
@@ -49,6 +50,10 @@ export function reasonOf(aid, names) {
       return 'Vous remplissez toutes les conditions connues.';
     case 'a_preciser': {
       const missing = [...new Set([...(aid.manquants || [])])];
+      const declined = missing.map(declinedGate);
+      if (missing.length && declined.every(Boolean)) {
+        return `Vous avez répondu non à la question « ${declined[0].question_prealable} » : cette aide ne s'applique que si c'est le cas.`;
+      }
       if (missing.length) return `Il manque une réponse pour conclure : ${missing.map(labelOf).join(', ')}.`;
       return aid.message || 'Les sources ne donnent pas toutes les conditions : renseignez-vous auprès du contact.';
     }
@@ -79,12 +84,19 @@ function nextDay(iso) {
   return d.toISOString().slice(0, 10);
 }
 
-// What one fact or one choice would change, from the engine.
+// What one fact or one choice would change, from the engine: each value that
+// alone would make the aid eligible, in words, with the amount it would give
+// (`ce_qui_changerait`); the failed condition otherwise (`pour_devenir_eligible`).
 function wouldChange(aid) {
+  if (aid.statut === 'eligible') return null;
+  const values = aid.ce_qui_changerait || [];
+  if (values.length) {
+    return h('ul', { class: 'cs-changerait', 'aria-label': 'Ce qui la rendrait éligible' }, values.map((c) => h('li', { 'data-montant': c.montant },
+      `${capitalized(c.texte)}, elle vous serait ouverte`, c.montant != null ? [' : ', h('strong', {}, euros(c.montant))] : null, '.')));
+  }
   const list = aid.pour_devenir_eligible || [];
-  if (!list.length || aid.statut === 'eligible') return null;
-  return h('p', { class: 'cs-changerait' }, 'Elle deviendrait possible si : ',
-    list.map((c) => (c.montant != null ? `${c.texte} (${euros(c.montant)})` : c.texte)).join(' ; ou '), '.');
+  if (!list.length) return null;
+  return h('p', { class: 'cs-changerait' }, 'Elle deviendrait possible si : ', list.map((c) => c.texte).join(' ; ou '), '.');
 }
 
 export function sourceBlock(s) {

@@ -6,7 +6,7 @@ const objects = new Map();    // object fields (cabinet_secondaire, …) by path
 
 // Labels are lower-case in the schema (they also sit inside sentences); the
 // page shows them as headings and choices, capitalized.
-const capitalized = (t) => (t ? t[0].toLocaleUpperCase('fr-FR') + t.slice(1) : t);
+export const capitalized = (t) => (t ? t[0].toLocaleUpperCase('fr-FR') + t.slice(1) : t);
 
 export function loadSchema(schema) {
   const walk = (list) => {
