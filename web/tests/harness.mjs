@@ -85,7 +85,9 @@ export async function launchBrowser() {
 export async function runTests(tests) {
   let passed = 0;
   let failed = 0;
+  const only = process.env.CAPSANTE_JOURNEY; // run only the journeys whose name holds it
   for (const [name, fn] of tests) {
+    if (only && !name.includes(only)) continue;
     const t0 = Date.now();
     try {
       await fn();

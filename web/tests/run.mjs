@@ -119,6 +119,18 @@ const tests = [
     assert(schedule.includes('1 juin 2025 : 25 000 €') && schedule.includes('1 juin 2026 : 25 000 €'), `échéancier : ${schedule}`);
     assert(caim.text.includes('Durée du contrat : 5 ans'), 'durée du CAIM');
     assert(caim.text.includes('En cas de départ anticipé'), 'restitution en cas de départ');
+    // Print: the warning, the chosen aid with its payment dates, commitments, contact and sources.
+    await page.emulateMedia({ media: 'print' });
+    assert(await page.isVisible('#resume-impression'), 'le résumé s\'imprime');
+    assert(!(await page.isVisible('#questionnaire')), 'le questionnaire ne s\'imprime pas');
+    const printed = norm(await page.textContent('#resume-impression'));
+    for (const want of ['Résultat indicatif', 'Aides retenues', 'Contrat d\'aide à l\'installation des médecins', '1 juin 2025 : 25 000 €',
+      '1 juin 2026 : 25 000 €', 'Durée du contrat : 5 ans', 'En cas de départ anticipé', 'Pour en bénéficier', 'Sources :']) {
+      assert(printed.includes(want), `impression : « ${want} » manque`);
+    }
+    const contact = norm(await page.locator('#aide-caim .cs-contact strong').first().textContent());
+    assert(contact.length > 3 && printed.includes(contact), `impression : le contact « ${contact} »`);
+    await page.emulateMedia({ media: 'screen' });
     await done(page, '2-medecin-2025-06-01');
   }],
 
@@ -155,6 +167,13 @@ const tests = [
     const caim = await card(page, 'caim');
     assertEqual(caim.statut, 'non_eligible', 'CAIM en ZAC');
     assert(/Condition non remplie : .*ZIP/.test(caim.raison), `raison : ${caim.raison}`);
+    // What would change it, with the amount: the CAIM evaluated again in a ZIP.
+    // « 50 000 € si au moins 4 jours d’exercice libéral par semaine » (document 001, ARS)
+    assertInSources('50 000 € si au moins 4 jours d’exercice libéral par semaine');
+    const change = page.locator('#aide-caim .cs-changerait li').first();
+    assertEqual(await change.getAttribute('data-montant'), '50000', 'montant si la commune était en ZIP');
+    const changeText = norm(await change.textContent());
+    assert(/^Si zonage médecins .*zone d'intervention prioritaire \(ZIP\).* : 50 000 €\.$/.test(changeText), `ce qui changerait : ${changeText}`);
     const noMessage = await page.$$eval('.cs-raison', (els) => els.filter((e) => /Au moins une condition/.test(e.textContent)).length);
     assertEqual(noMessage, 0, 'plus de raison vague');
     const sources = norm(await page.locator('#aide-caim .cs-source__doc').first().textContent());
@@ -194,8 +213,22 @@ const tests = [
       type_installation: 'Création d\'un cabinet', exercice_coordonne: 'Maison de santé pluriprofessionnelle (MSP)',
       taux_teletransmission: '90', remplacements_reguliers: 'Non', date_installation: '01/04/2026',
     });
+    // « Aide individuelle d’un montant de 49 000 € à la création ou à la reprise d’un cabinet » (document 004)
+    assertInSources('Aide individuelle d’un montant de 49 000 € à la création ou à la reprise d’un cabinet');
     const c = await card(page, 'caccmk');
-    assertEqual(c.statut, 'eligible', 'CACCMK');
+    assertEqual([c.statut, c.total, c.choix], ['eligible', '49000', 'retenue'], 'CACCMK, dans la meilleure combinaison');
+    // Aids that exclude each other: a choice, the best combination and its total; the others stay as alternatives.
+    const box = norm(await page.textContent('#combinaison'));
+    assert(box.includes('Contrat d\'aide à la création de cabinet') && box.includes('49 000 €'), `meilleure combinaison : ${box}`);
+    assertEqual(await page.getAttribute('#combinaison strong', 'data-total'), '49000', 'total de la combinaison');
+    const cammk = await card(page, 'cammk');
+    assertEqual([cammk.statut, cammk.choix], ['eligible', 'alternative'], 'le CAMMK reste visible, en alternative');
+    assert(/non cumulable avec .*création/i.test(cammk.text), `alternative : ${cammk.text.slice(0, 200)}`);
+    // Print: the chosen combination, not the alternative.
+    await page.emulateMedia({ media: 'print' });
+    const printed = norm(await page.textContent('#resume-impression'));
+    assert(printed.includes('49 000 €') && !printed.includes(cammk.text.slice(0, 30)), `impression de la combinaison : ${printed.slice(0, 300)}`);
+    await page.emulateMedia({ media: 'screen' });
     await done(page, '6-kinesitherapeute');
   }],
 
@@ -241,12 +274,57 @@ const tests = [
     await page.mouse.move(box.x + box.width * 0.45, box.y + box.width * 0.45);
     assert(/ : .*€/.test(norm(await page.textContent('#carte-info'))), 'le survol montre la commune et son montant');
     assert(await page.locator('.cs-classement li').count() >= 10, 'la liste texte à côté de la carte');
+    await page.locator('.cs-carte-france').screenshot({ path: path.join(shots, '8-carte-france.png') });
     const first = page.locator('.cs-classement li').first();
     const name = norm(await first.locator('button').textContent());
     await first.locator('button').click();
     await page.waitForFunction(() => !document.querySelector('#vue-simulation').hidden);
     await page.waitForFunction((n) => document.querySelector('#synthese')?.textContent.includes(n.split(' (')[0]), name);
     await done(page, '8-classement-france');
+  }],
+
+  ['cabinet secondaire : la question oui/non ouvre ses questions', async () => {
+    const page = await open(stateHash({ date: '2026-03-01', profession: 'medecin', commune: '61001', specialite: 'medecine_generale', mode_exercice: 'liberal', secteur: '1' }));
+    for (let i = 0; i < 20 && (await page.$eval('#question', (f) => f.dataset.gate || null)) !== 'cabinet_secondaire'; i++) {
+      const previous = await stepOf(page);
+      if (await page.$eval('#question', (f) => f.dataset.gate || null)) {
+        await page.locator('#question label').getByText('Non', { exact: true }).click();
+        await page.click('#q-valider');
+      } else {
+        await page.click('#q-passer');
+      }
+      await waitNext(page, previous);
+    }
+    assertEqual(norm(await page.textContent('#q-legende')), 'Avez-vous (ou comptez-vous ouvrir) un cabinet secondaire ?', 'question oui/non');
+    const previous = await stepOf(page);
+    await page.locator('#question label').getByText('Oui', { exact: true }).click();
+    await page.click('#q-valider');
+    await waitNext(page, previous);
+    const field = await page.$eval('#question', (f) => f.dataset.champ);
+    assert(field.startsWith('cabinet_secondaire.'), `après « Oui », une question sur le cabinet secondaire : ${field}`);
+    assert(!('cabinet_secondaire' in situationOf(page)), '« Oui » n\'invente aucune réponse');
+    await done(page, '13-cabinet-secondaire');
+  }],
+
+  ['mon plan : médecin en ZIP en juin 2025, le CAIM puis ce qui peut suivre', async () => {
+    const page = await open(stateHash({ ...GP_2025, commune: '58194', jours_par_semaine: 4 }));
+    await page.click('#onglet-plan');
+    await page.click('#form-plan button[type="submit"]');
+    await page.waitForSelector('#plan-1');
+    assert(page.url().includes('vue=plan'), 'la vue plan est dans l\'adresse');
+    // « 50 000 € si au moins 4 jours d’exercice libéral par semaine » (document 001, ARS) ;
+    // « vous recevez 50% à l’installation dans la zone, et 50% au bout d’un an » (blog 002)
+    assertInSources('50 000 € si au moins 4 jours d’exercice libéral par semaine');
+    const best = page.locator('#plan-1');
+    const steps = (await best.locator('.cs-plan-etapes > li').allTextContents()).map(norm);
+    assert(steps[0]?.startsWith('Contrat d\'aide à l\'installation des médecins (CAIM) : du 1 juin 2025 au 1 juin 2030, 50 000 €'), `première étape : ${steps[0]}`);
+    assert(steps[0].includes('1 juin 2025 : 25 000 €') && steps[0].includes('1 juin 2026 : 25 000 €'), `versements du CAIM : ${steps[0]}`);
+    assert(steps.length >= 2 && /du 1 juin 2030/.test(steps[1]), `ce qui suit le CAIM : ${steps.join(' | ')}`);
+    assert(Number(await best.getAttribute('data-total')) >= 50000, 'total du meilleur plan');
+    const decisions = norm(await page.textContent('#decisions'));
+    assert(/CAIM.*31 décembre 2025/.test(decisions), `le choix et sa date limite : ${decisions}`);
+    assert(await page.locator('.cs-plan').count() >= 2, 'd\'autres plans permis');
+    await done(page, '14-plan-2025');
   }],
 
   ['sur un téléphone : l\'effet de chaque réponse reste visible, rien ne défile de côté', async () => {
@@ -267,7 +345,8 @@ const tests = [
       if (await page.$('#question input#q-input[inputmode="decimal"]')) break;
       const previous = await stepOf(page);
       if (await page.$eval('#question', (f) => f.dataset.gate || null)) {
-        await page.locator('#question label').getByText('Non', { exact: true }).click();
+        // « Oui » opens the group's questions (advanced consultations: a number).
+        await page.locator('#question label').getByText('Oui', { exact: true }).click();
         await page.click('#q-valider');
       } else {
         await page.click('#q-passer');

@@ -136,6 +136,8 @@ export function renderQuestion(next, { result, onSkip, onGate, onChooseCommune }
   form.dataset.etape = String(++counter);
   if (!next) {
     delete form.dataset.champ;
+    delete form.dataset.gate;
+    delete form.dataset.prealable;
     fill(form, h('div', { class: 'fr-alert fr-alert--success fr-alert--sm', id: 'q-fin', tabindex: '-1' },
       h('p', {}, `Toutes les questions utiles ont une réponse${state.skipped.length ? ' (ou ont été passées)' : ''}. Les résultats sont complets pour ce que vous avez indiqué.`)));
     return;

@@ -93,11 +93,14 @@ function classes(points) {
   const q = (f) => totals[Math.min(totals.length - 1, Math.floor(f * totals.length))];
   return [...new Set([q(0), q(0.25), q(0.5), q(0.75)])];
 }
+// The colour index of class i of n: the classes spread over the whole scale,
+// so that two classes are light and dark blue, not two light blues.
+const classIndex = (i, n) => (n <= 1 ? COLOURS.length - 1 : 1 + Math.round((i * (COLOURS.length - 2)) / (n - 1)));
 function colourOf(total, bounds) {
   if (!(total > 0)) return COLOURS[0];
   let i = 0;
   while (i + 1 < bounds.length && total >= bounds[i + 1]) i++;
-  return COLOURS[Math.min(COLOURS.length - 1, i + 1)];
+  return COLOURS[classIndex(i, bounds.length)];
 }
 
 // Every ranked commune of the answer's `carte` (compact rows), as objects.
@@ -183,25 +186,24 @@ function map(answer) {
   b.setTransform(ratio, 0, 0, ratio, 0, 0);
   b.strokeStyle = '#929292';
   for (const f of insets) b.strokeRect(f.x + 1, f.y + 1, 80, 80);
-  const byColour = new Map();
-  for (const p of [...points].sort((x, y) => x.total - y.total)) {
-    const c = colourOf(p.total, bounds);
-    if (!byColour.has(c)) byColour.set(c, []);
-    byColour.get(c).push(p);
+  // Confirmed places in full colour, places whose zone is to be confirmed
+  // faded ("sous réserve").
+  for (const faded of [true, false]) {
+    const byColour = new Map();
+    for (const p of points.filter((q) => Boolean(q.reserve) === faded).sort((x, y) => x.total - y.total)) {
+      const c = colourOf(p.total, bounds);
+      if (!byColour.has(c)) byColour.set(c, []);
+      byColour.get(c).push(p);
+    }
+    b.globalAlpha = faded ? 0.35 : 1;
+    for (const [colour, list] of byColour) {
+      b.fillStyle = colour;
+      b.beginPath();
+      for (const p of list) b.rect(p.x - r, p.y - r, 2 * r, 2 * r);
+      b.fill();
+    }
   }
-  for (const [colour, list] of byColour) {
-    b.fillStyle = colour;
-    b.beginPath();
-    for (const p of list) b.rect(p.x - r, p.y - r, 2 * r, 2 * r);
-    b.fill();
-  }
-  const pending = points.filter((p) => p.reserve);
-  if (pending.length) {
-    b.strokeStyle = '#ce0500';
-    b.beginPath();
-    for (const p of pending) b.rect(p.x - r, p.y - r, 2 * r, 2 * r);
-    b.stroke();
-  }
+  b.globalAlpha = 1;
   const draw = () => {
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     ctx.clearRect(0, 0, canvas.width, canvas.height);
@@ -247,8 +249,8 @@ function map(answer) {
   canvas.dataset.dessinMs = String(Math.round(performance.now() - started));
   const legend = h('ul', { class: 'cs-legende', 'aria-label': 'Légende de la carte' },
     h('li', {}, h('span', { class: 'cs-pastille', 'data-couleur': 0 }), 'aucune aide'),
-    bounds.map((b, i) => h('li', {}, h('span', { class: 'cs-pastille', 'data-couleur': i + 1 }), `à partir de ${euros(b)}`)),
-    points.some((p) => p.reserve) ? h('li', {}, h('span', { class: 'cs-pastille cs-pastille--reserve' }), 'zonage à confirmer (contour rouge)') : null);
+    bounds.map((b, i) => h('li', {}, h('span', { class: 'cs-pastille', 'data-couleur': classIndex(i, bounds.length) }), `à partir de ${euros(b)}`)),
+    points.some((p) => p.reserve) ? h('li', {}, h('span', { class: 'cs-pastille cs-pastille--reserve' }), 'zonage à confirmer : point pâle (montant sous réserve)') : null);
   return h('figure', { class: 'cs-carte-france' }, canvas, tip, legend,
     h('figcaption', { class: 'fr-text--sm' }, `Chaque point est une commune (${plural(points.length, 'commune', 'communes')}) ; cliquez, ou Entrée au clavier, pour ouvrir sa simulation. `,
       insets.length ? 'Les départements d\'outre-mer sont en encadrés sous la métropole. ' : '', 'La liste ci-contre donne les mêmes informations.'));
