@@ -24,6 +24,8 @@ const PERSONAL = { ...GP, age: 47, honoraires_annuels_zone: 123456.78, revenus_l
 // Expected amounts from the quoted sentences (tests/source_expectations.json).
 const EXPECTED = JSON.parse(readFileSync(path.join(repoRoot, 'tests/source_expectations.json'), 'utf8'));
 const FIRST_INSTALLATION = EXPECTED.citations.premiere_installation.montants; // « 10 000 € (en ZIP) ou 5 000 € (en ZAC) »
+const CAIM_4_DAYS = EXPECTED.citations.caim_4_jours.montants.total; // « 50 000 € si au moins 4 jours d’exercice libéral par semaine »
+const CACCMK = EXPECTED.citations.caccmk.montants.total; // « Aide individuelle d’un montant de 49 000 € à la création ou à la reprise d’un cabinet »
 
 let server;
 let doc;
@@ -124,6 +126,8 @@ const tests = [
     const aid = r.json.aides.find((a) => a.id === 'aide_premiere_installation');
     assertEqual([aid.statut, aid.montant.total], ['eligible', FIRST_INSTALLATION.ZIP], 'aide à la première installation en ZIP');
     assertEqual(r.headers.get('cache-control'), 'no-store', 'pas de cache des résultats personnels');
+    // The best legal combination, the one the ranking counts (issue 11 point 3).
+    assertEqual(r.json.combinaison, { aides: ['aide_premiere_installation'], total: FIRST_INSTALLATION.ZIP, annees: 5 }, 'combinaison');
     const again = await call('POST', '/api/v1/simulate', { body: GP });
     assertEqual(again.text, r.text, 'deuxième réponse identique');
     const gz = await fetch(server.url + '/api/v1/simulate', { method: 'POST', body: JSON.stringify(GP), headers: { 'Accept-Encoding': 'gzip' } });
@@ -217,6 +221,28 @@ const tests = [
         assertEqual(aid.montant.echeancier.map((v) => ({ date: v.date, montant: v.montant })), c.echeancier, `${c.nom} : échéancier`);
       }
     }
+  }],
+
+  ['POST /api/v1/simulate : meilleure combinaison et ce qui changerait, avec le montant', async () => {
+    // A physiotherapist creating a practice in a very under-served zone: the
+    // CACCMK and the CAMMK exclude each other; the CACCMK is the best choice.
+    const physio = { date: '2026-03-01', profession: 'masseur_kinesitherapeute', commune: '23096', mode_exercice: 'liberal',
+      type_installation: 'creation', exercice_coordonne: 'msp', taux_teletransmission: 90, remplacements_reguliers: false, date_installation: '2026-04-01' };
+    const r = await call('POST', '/api/v1/simulate', { body: physio });
+    assertEqual(r.json.combinaison, { aides: ['caccmk'], total: CACCMK, annees: 5 }, 'combinaison du kinésithérapeute');
+    assertEqual(r.json.aides.find((a) => a.id === 'cammk').statut, 'eligible', 'le CAMMK reste éligible, en alternative');
+    assertSameBytes(r.text, cli(['simulate', '--json'], JSON.stringify(physio)), 'simulate');
+    // A GP in a ZAC in June 2025: the CAIM would be open in a ZIP, for 50,000 €.
+    const zac = { date: '2025-06-01', profession: 'medecin', specialite: 'medecine_generale', mode_exercice: 'liberal', secteur: '1',
+      date_installation: '2025-06-01', premiere_installation_liberale: true, exercice_coordonne: 'groupe', participe_pdsa: true, commune: '36044', jours_par_semaine: 4 };
+    const gp = await call('POST', '/api/v1/simulate', { body: zac });
+    const caim = gp.json.aides.find((a) => a.id === 'caim');
+    assertEqual(caim.statut, 'non_eligible', 'CAIM en ZAC');
+    assertEqual(caim.ce_qui_changerait.map((c) => [c.champ, c.valeur, c.montant]), [['zonage.medecin', 'ZIP', CAIM_4_DAYS]], 'CAIM en ZIP');
+    assert(/^si zonage médecins .*: zone d'intervention prioritaire \(ZIP\)$/.test(caim.ce_qui_changerait[0].texte), `en mots : ${caim.ce_qui_changerait[0].texte}`);
+    // Not for an eligible aid, nor one that two conditions keep out of reach.
+    assert(gp.json.aides.every((a) => a.statut !== 'eligible' || !a.ce_qui_changerait), 'rien à changer pour une aide éligible');
+    assertSameBytes(gp.text, cli(['simulate', '--json'], JSON.stringify(zac)), 'simulate');
   }],
 
   ['POST /api/v1/simulate : erreurs 400 en français avec le champ', async () => {
@@ -375,6 +401,14 @@ const tests = [
     assertSameBytes(r.text, cli(['classement', '--situation', file, '--departement', '61', '--limite', '5', '--json']), 'classement');
     const around = await call('POST', '/api/v1/classement', { body: { situation: GP, autour: '61001', rayon_km: 20, limite: 5 } });
     assertSameBytes(around.text, cli(['classement', '--situation', file, '--autour', '61001', '--rayon-km', '20', '--limite', '5', '--json']), 'classement autour');
+    // Every ranked commune as a map point; the lists stay bounded by « limite ».
+    const withMap = await call('POST', '/api/v1/classement', { body: { situation: GP, departement: '61', limite: 5, carte: true } });
+    assertEqual(withMap.json.communes, r.json.communes, 'les 5 premières, avec ou sans carte');
+    const { colonnes, points } = withMap.json.carte;
+    assertEqual(colonnes, ['code', 'nom', 'latitude', 'longitude', 'total', 'sous_reserve'], 'colonnes de la carte');
+    assertEqual(points.length + (withMap.json.sans_coordonnees || []).length, withMap.json.communes_evaluees, 'un point par commune');
+    assertEqual(points.slice(0, 5).map((p) => [p[0], p[4]]), r.json.communes.map((c) => [c.code, c.total]), 'les points dans l\'ordre du classement');
+    assertError(await call('POST', '/api/v1/classement', { body: { situation: GP, departement: '61', carte: 'oui' } }), 400, 'carte');
     assertError(await call('POST', '/api/v1/classement', { body: { situation: GP } }), 400);
     assertError(await call('POST', '/api/v1/classement', { body: { situation: GP, departement: '61', region: '28' } }), 400);
     assertError(await call('POST', '/api/v1/classement', { body: { situation: GP, autour: '58194' } }), 400, 'rayon_km');
@@ -411,6 +445,12 @@ const tests = [
     assertEqual(specialite.valeurs[0].valeur, 'medecine_generale', 'médecine générale en premier');
     const age = r.json.champs.find((c) => c.chemin === 'age');
     assertEqual(age.personnel, true, 'âge : donnée personnelle');
+    // Groups about something the user may not have open with a yes/no question.
+    const opener = (p) => r.json.champs.find((c) => c.chemin === p)?.question_prealable;
+    for (const p of ['cabinet_secondaire', 'medecin_accueilli', 'demi_journees_consultations_avancees_par_mois']) {
+      assert(/\?$/.test(opener(p) || ''), `question oui/non de ${p}`);
+    }
+    assertEqual(opener('profession'), undefined, 'pas de question oui/non pour la profession');
   }],
 
   ['404 et 405 en JSON', async () => {
