@@ -108,7 +108,7 @@ Status Compare(const Env& env, const CompareRequest& request, CompareAnswer* out
       p.kept.emplace_back(a->aid->id, amount);
     }
     if (request.by_plan) p.total = TotalWithin(*env.catalog, s, p.result, request.years, /*by_plan=*/true);
-    p.provisional = Provisional(*env.catalog, s, place, request.years);
+    p.provisional = Provisional(*env.catalog, s, place, request.years, request.by_plan);
   }
   return Status::Ok();
 }
