@@ -133,8 +133,7 @@ std::string CompareJson(const CompareAnswer& answer) {
     for (const auto& f : r.facts) {
       if (f.field != "zonage.medecin" && f.field != "zonage.profession") continue;
       w.Key(std::string_view(f.field).substr(7));
-      if (f.value.empty()) w.Null();
-      else w.String(f.value);
+      w.StringOrNull(f.value);
     }
     w.EndObject();
     // An unconfirmed zone: the total above leaves its aids out; the previous
