@@ -66,6 +66,23 @@ void BM_EvaluateWithoutExplanations(benchmark::State& state) {
 }
 BENCHMARK(BM_EvaluateWithoutExplanations)->Unit(benchmark::kMicrosecond);
 
+// What the simulate use case adds to the evaluation: each aid out of reach
+// by one condition evaluated again with the other values of its fields.
+void BM_FindAlternatives(benchmark::State& state) {
+  const capsante::Situation s = Doctor();
+  const capsante::Result base = capsante::Evaluate(TheCatalog(), s, {});
+  size_t found = 0;
+  for (auto _ : state) {
+    capsante::Result r = base;
+    capsante::FindAlternatives(TheCatalog(), s, &r);
+    found = 0;
+    for (const auto& a : r.aids) found += a.alternatives.size();
+    benchmark::DoNotOptimize(r);
+  }
+  state.counters["valeurs"] = static_cast<double>(found);
+}
+BENCHMARK(BM_FindAlternatives)->Unit(benchmark::kMicrosecond);
+
 void BM_EvaluateEmptySituation(benchmark::State& state) {
   capsante::Situation s;
   if (!capsante::Situation::FromJson(TheCatalog().schema(), "{}", &s).ok()) std::abort();

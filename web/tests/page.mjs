@@ -39,6 +39,22 @@ export async function waitNext(page, previous) {
   if (error) throw new Error('erreur affichée : ' + (await error.textContent()));
 }
 
+// The group whose yes/no opener is asked, or null.
+export const gateOf = (page) => page.$eval('#question', (f) => f.dataset.gate || null);
+
+// Moves past the question asked: a yes/no opener is answered `gateAnswer`,
+// any other question is passed (« Je ne sais pas, passer »).
+export async function passQuestion(page, gateAnswer) {
+  const previous = await stepOf(page);
+  if (await gateOf(page)) {
+    await page.locator('#question label').getByText(gateAnswer, { exact: true }).click();
+    await page.click('#q-valider');
+  } else {
+    await page.click('#q-passer');
+  }
+  await waitNext(page, previous);
+}
+
 export async function chooseCommune(page, inputSelector, commune) {
   await page.fill(inputSelector, '');
   await page.type(inputSelector, commune.query, { delay: 15 });

@@ -9,8 +9,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { assert, assertEqual, launchBrowser, repoRoot, runTests, startServer, stopServer } from './harness.mjs';
 import {
-  assertInSources, assertNoRawNames, card, chooseCommune, fillQuestionnaire, internalVocabulary, norm, openPage,
-  setDate, stepOf, waitNext,
+  assertInSources, assertNoRawNames, card, chooseCommune, fillQuestionnaire, gateOf, internalVocabulary, norm, openPage,
+  passQuestion, setDate, stepOf, waitNext,
 } from './page.mjs';
 
 const shots = path.join(repoRoot, 'web/tests/screenshots');
@@ -285,16 +285,7 @@ const tests = [
 
   ['cabinet secondaire : la question oui/non ouvre ses questions', async () => {
     const page = await open(stateHash({ date: '2026-03-01', profession: 'medecin', commune: '61001', specialite: 'medecine_generale', mode_exercice: 'liberal', secteur: '1' }));
-    for (let i = 0; i < 20 && (await page.$eval('#question', (f) => f.dataset.gate || null)) !== 'cabinet_secondaire'; i++) {
-      const previous = await stepOf(page);
-      if (await page.$eval('#question', (f) => f.dataset.gate || null)) {
-        await page.locator('#question label').getByText('Non', { exact: true }).click();
-        await page.click('#q-valider');
-      } else {
-        await page.click('#q-passer');
-      }
-      await waitNext(page, previous);
-    }
+    for (let i = 0; i < 20 && (await gateOf(page)) !== 'cabinet_secondaire'; i++) await passQuestion(page, 'Non');
     assertEqual(norm(await page.textContent('#q-legende')), 'Avez-vous (ou comptez-vous ouvrir) un cabinet secondaire ?', 'question oui/non');
     const previous = await stepOf(page);
     await page.locator('#question label').getByText('Oui', { exact: true }).click();
@@ -343,15 +334,7 @@ const tests = [
     // Answer until a number is asked, then type a wrong one.
     for (let i = 0; i < 15; i++) {
       if (await page.$('#question input#q-input[inputmode="decimal"]')) break;
-      const previous = await stepOf(page);
-      if (await page.$eval('#question', (f) => f.dataset.gate || null)) {
-        // « Oui » opens the group's questions (advanced consultations: a number).
-        await page.locator('#question label').getByText('Oui', { exact: true }).click();
-        await page.click('#q-valider');
-      } else {
-        await page.click('#q-passer');
-      }
-      await waitNext(page, previous);
+      await passQuestion(page, 'Oui'); // « Oui » opens a group's questions (advanced consultations: a number)
     }
     const title = await page.title();
     assert(/^Question \d+ sur \d+ — /.test(title), `titre : ${title}`);
