@@ -39,7 +39,12 @@ std::vector<std::string_view> Candidates(const AidResult& r) {
       for (std::string_view f : *failed->fields) add(f);
     }
   } else if (r.status == AidStatus::kToSpecify) {
-    for (std::string_view f : r.missing) add(f);
+    // Only one unknown fact may stand between the aid and eligibility: with
+    // two, answering one leaves it to be specified.
+    for (const auto& c : r.conditions) {
+      for (std::string_view f : c.missing) add(f);
+    }
+    if (out.size() > 1) out.clear();
   }
   return out;
 }
@@ -58,6 +63,7 @@ void FindAlternatives(const Catalog& catalog, const Situation& situation, Result
   EvalOptions options;
   options.explanations = false;
   options.only.resize(1);
+  Situation s = situation;  // one copy: each value is set, tried, then undone
   for (AidResult& r : result->aids) {
     if (r.scope != AidScope::kConcerns || !r.error.empty()) continue;
     for (std::string_view path : Candidates(r)) {
@@ -68,13 +74,15 @@ void FindAlternatives(const Catalog& catalog, const Situation& situation, Result
           f->type == FieldType::kBool ? std::vector<std::string>{"true", "false"} : f->values;
       for (const std::string& value : values) {
         if (current.known() && current.ToString() == value) continue;
-        Situation s = situation;
         if (!s.SetFromText(f->path, value, FactOrigin::kUser).ok()) continue;
         options.only[0] = r.aid->id;
         const Result again = Evaluate(catalog, s, options);
-        if (again.aids.empty() || again.aids.front().status != AidStatus::kEligible) continue;
-        r.alternatives.push_back({f->path, value, InWords(*f, value), again.aids.front().amount.total});
+        if (!again.aids.empty() && again.aids.front().status == AidStatus::kEligible) {
+          r.alternatives.push_back({f->path, value, InWords(*f, value), again.aids.front().amount.total});
+        }
       }
+      *s.mutable_fact(f->slot) = current;
+      s.set_origin(f->slot, situation.origin(f->slot));
     }
   }
 }
