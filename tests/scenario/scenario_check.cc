@@ -84,7 +84,7 @@ const std::set<std::string> kSourceKeys = {"document", "url", "extrait", "lu_le"
 const std::set<std::string> kAidKeys = {"statut",       "total",      "par_periode", "plafond_par_periode",   "taux",
                                         "non_chiffre",  "manquants",  "bloquee_par", "majorations_possibles", "non_remplies",
                                         "inconnues",    "echeancier", "en_cours",    "contact",               "pour_devenir_eligible",
-                                        "possible_a_partir_du", "source_non_officielle", "parametres"};
+                                        "possible_a_partir_du", "source_non_officielle", "parametres", "duree_mois"};
 const std::set<std::string> kParameterKeys = {"valeur", "depuis"};
 const std::set<std::string> kPaymentKeys = {"date", "montant"};
 const std::set<std::string> kRunningKeys = {"date_fin", "versements_restants"};
@@ -336,6 +336,12 @@ bool ScenarioChecker::CheckAid(const AidResult& r, const YAML::Node& want, const
         const std::string got = r.contact.entry ? r.contact.entry->name + " " + r.contact.entry->email : "";
         if (got.find(v.Scalar()) == std::string::npos) {
           *why += "contact attendu « " + v.Scalar() + " », obtenu « " + got + " »; ";
+          ok = false;
+        }
+      } else if (key == "duree_mois") {
+        // The contract's length the answer states (JSON `duree_mois`).
+        if (v.as<int>(-1) != r.aid->duration_months) {
+          *why += "duree_mois attendue " + v.Scalar() + ", obtenue " + std::to_string(r.aid->duration_months) + "; ";
           ok = false;
         }
       } else if (key == "parametres") {
