@@ -37,5 +37,20 @@ contains donnees "$fresh" "REMPLACÉ par : ARS de Corse, arrêté de zonage sage
 early=$("$bin" --home "$home" donnees --date 2026-01-31 2>&1 | sed -n '/^Zonage sages-femmes/,/^$/p')
 contains donnees_avant "$early" "sera remplacé par : ARS de Corse, arrêté de zonage sages-femmes de 2026"
 
+# Ranking and comparison: Bastia is put apart, its previous zones in words.
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+printf '%s' '{"date": "2026-03-01", "profession": "sage_femme", "premiere_installation_liberale": false, "mode_exercice": "liberal", "exercice_coordonne": "groupe", "taux_teletransmission": 80, "date_installation": "2026-02-15"}' >"$tmp/sf.json"
+ranking=$("$bin" --home "$home" classement --situation "$tmp/sf.json" --departement 2B 2>&1)
+contains classement "$ranking" "Bastia (2B033) : 28 000 € sous réserve ; zonage précédent médecins : hors zone ; zonage précédent profession : sous-dotée"
+compared=$("$bin" --home "$home" comparer --situation "$tmp/sf.json" 2B033 2A004 2>&1)
+contains comparer "$compared" "selon le zonage précédent (hors zone, sous-dotée)"
+for raw in sous_dotee tres_sous_dotee hors_zone; do
+  if printf '%s\n%s' "$ranking" "$compared" | grep -qw -- "$raw"; then
+    failed=$((failed + 1))
+    echo "ÉCHEC classement/comparer : valeur interne « $raw » affichée"
+  fi
+done
+
 if [ "$failed" -ne 0 ]; then exit 1; fi
 echo "historique et fraîcheur des zonages : conformes"
