@@ -22,6 +22,7 @@ resume: Une aide pour les tests.
 fenetre:
   ouverture: null
   fermeture: 2025-12-31
+  ouverture_motif: "aide de test, sans texte de création"
   source: {document: 004_e770e37fc8623f8e.txt, extrait: "uniquement jusqu'au 31 décembre 2025"}
 duree_mois: 60
 parametres:
@@ -247,6 +248,51 @@ INSTANTIATE_TEST_SUITE_P(
                   "source: {url: \"https://www.ameli.fr/x\", extrait: \"dans une ZIP\"}", "sans « lu_le »"},
         QuoteCase{"source: {document: 004_e770e37fc8623f8e.txt, extrait: \"dans une ZIP\"}",
                   "source: {url: \"https://www.ameli.fr/x\", lu_le: 2026-11-29, extrait: \"dans une ZIP\"}", ""}));
+
+// Issue 8: a reading date, a checking date and an opening date (or the reason
+// there is none) are required: each missing one fails lint (blocking), and the
+// complete aid passes.
+struct RequiredDateCase {
+  const char* from;
+  const char* to;
+  const char* issue;
+};
+
+class LintRequiredDateTest : public LoaderTest, public ::testing::WithParamInterface<RequiredDateCase> {};
+
+TEST_P(LintRequiredDateTest, MissingDateFailsLint) {
+  const RequiredDateCase& q = GetParam();
+  WriteAid("test_aide", Replace(kAid, q.from, q.to));
+  std::unique_ptr<Catalog> c;
+  Status st = Load(&c);
+  ASSERT_TRUE(st.ok()) << st.ToString();
+  std::vector<LintIssue> found;
+  for (const auto& i : c->Lint()) {
+    if (i.message.find(q.issue) != std::string::npos) found.push_back(i);
+  }
+  ASSERT_EQ(found.size(), 1u) << q.issue;
+  EXPECT_TRUE(found[0].blocking) << found[0].message;
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Cases, LintRequiredDateTest,
+    ::testing::Values(
+        RequiredDateCase{"source: {document: 004_e770e37fc8623f8e.txt, extrait: \"dans une ZIP\"}",
+                         "source: {url: \"https://www.ameli.fr/x\", extrait: \"dans une ZIP\"}", "sans « lu_le »"},
+        RequiredDateCase{"verifie_le: 2026-11-29\n", "", "« verifie_le »"},
+        RequiredDateCase{"  ouverture_motif: \"aide de test, sans texte de création\"\n", "", "date d'ouverture"}));
+
+TEST_F(LoaderTest, DatedOpeningNeedsNoReason) {
+  std::string a = Replace(kAid, "  ouverture_motif: \"aide de test, sans texte de création\"\n", "");
+  a = Replace(a, "ouverture: null", "ouverture: 2016-10-24");
+  a = Replace(a, "fermeture: 2025-12-31\n", "fermeture: 2025-12-31\n  non_cite: \"ouverture : date du texte d'approbation\"\n");
+  WriteAid("test_aide", a);
+  std::unique_ptr<Catalog> c;
+  ASSERT_TRUE(Load(&c).ok());
+  std::string all;
+  for (const auto& i : c->Lint()) all += i.message + " | ";
+  EXPECT_EQ(all, "");
+}
 
 TEST_F(LoaderTest, UrlQuoteMustBeInTheLocalCopy) {
   WriteAid("test_aide", Replace(kAid, "source: {document: 004_e770e37fc8623f8e.txt, extrait: \"dans une ZIP\"}",
