@@ -70,8 +70,7 @@ void DecreeJson(json::Writer& w, const Decree& d) {
   DateOrNull(w, "date_effet", d.from);
   DateOrNull(w, "date_effet_au_plus_tard", d.from_at_latest);
   w.Key("couche");
-  if (d.layer.empty()) w.Null();
-  else w.String(d.layer);
+  w.StringOrNull(d.layer);
   w.Field("url", d.url);
   w.Field("extrait", d.quote);
   w.Field("lu_le", d.read_on);
@@ -126,9 +125,10 @@ std::vector<ZoningHistory> CommuneIndex::HistoryFor(const Commune& commune) cons
     for (const LayerData* l : g.layers) {
       add(l->info.from);
       if (l->info.to) breaks.insert(l->info.to->AddDays(1));
-      for (const auto& s : l->spans) {
-        add(s.from);
-        if (s.to) breaks.insert(s.to->AddDays(1));
+      // Only the span of the commune's region changes its facts.
+      if (const internal::RegionSpan* s = Rep::SpanFor(*l, commune.region)) {
+        add(s->from);
+        if (s->to) breaks.insert(s->to->AddDays(1));
       }
     }
     const std::vector<const Decree*> decrees = DecreesFor(g.field, g.profession, commune.region);
@@ -177,8 +177,7 @@ std::string CommuneIndex::HistoryToJson(const Commune& commune, Date date, int i
     w.BeginObject();
     w.Field("champ", h.field);
     w.Key("profession");
-    if (h.profession.empty()) w.Null();
-    else w.String(h.profession);
+    w.StringOrNull(h.profession);
     w.Field("libelle", h.label);
     std::string summary;
     w.Key("periodes").BeginArray();
@@ -195,8 +194,7 @@ std::string CommuneIndex::HistoryToJson(const Commune& commune, Date date, int i
       else w.Null();
       if (f.unconfirmed) {
         w.Key("valeur_precedente");
-        if (f.previous_value.empty()) w.Null();
-        else w.String(f.previous_value);
+        w.StringOrNull(f.previous_value);
       }
       w.Field("libelle", PeriodFrench(p));
       w.Field("couche", f.layer);
@@ -237,8 +235,7 @@ std::string CommuneIndex::FreshnessToJson(Date date, int indent) const {
     w.Field("id", i.id);
     w.Field("champ", i.field);
     w.Key("profession");
-    if (i.profession.empty()) w.Null();
-    else w.String(i.profession);
+    w.StringOrNull(i.profession);
     w.Field("libelle", i.label);
     w.Field("producteur", i.producer);
     w.Field("millesime", i.vintage);
