@@ -591,6 +591,7 @@ class CatalogLoader {
     CAPSANTE_RETURN_IF_ERROR(window.StringList("remplacee_par", &aid->replaced_by));
     CAPSANTE_RETURN_IF_ERROR(ReadSourceKey(window, "source", &aid->window_source, aid->opens.has_value() || aid->closes.has_value()));
     CAPSANTE_RETURN_IF_ERROR(window.String("non_cite", &aid->window_not_quoted, false));
+    CAPSANTE_RETURN_IF_ERROR(window.String("ouverture_motif", &aid->opening_reason, false));
     CAPSANTE_RETURN_IF_ERROR(window.CheckNoUnknownKeys());
     CAPSANTE_RETURN_IF_ERROR(m.Int("duree_mois", &aid->duration_months));
     CAPSANTE_RETURN_IF_ERROR(m.String("duree_mois_non_cite", &aid->duration_not_quoted, false));
