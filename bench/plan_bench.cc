@@ -3,39 +3,19 @@
 // total under 1 s on this machine.
 #include <benchmark/benchmark.h>
 
-#include <memory>
-
-#include "capsante/catalog.h"
-#include "capsante/geo.h"
 #include "capsante/place.h"
 #include "capsante/plan.h"
+#include "world.h"
 
 namespace {
 
-struct World {
-  std::unique_ptr<capsante::Catalog> catalog;
-  std::unique_ptr<capsante::geo::CommuneIndex> communes;
-};
-
-const World& TheWorld() {
-  static World w = [] {
-    World out;
-    if (!capsante::Catalog::Load(CAPSANTE_DEFAULT_HOME, &out.catalog).ok()) std::abort();
-    if (!capsante::geo::CommuneIndex::Load(std::string(CAPSANTE_DEFAULT_HOME) + "/data", &out.communes).ok()) std::abort();
-    return out;
-  }();
-  return w;
-}
-
-capsante::Situation Parse(const char* json) {
-  capsante::Situation s;
-  if (!capsante::Situation::FromJson(TheWorld().catalog->schema(), json, &s).ok()) std::abort();
-  return s;
-}
+using capsante_bench::ParseOrDie;
+using capsante_bench::TheWorld;
+using capsante_bench::World;
 
 void Plans(benchmark::State& state, const char* json) {
   const World& w = TheWorld();
-  const capsante::Situation s = Parse(json);
+  const capsante::Situation s = ParseOrDie(json);
   capsante::PlanOptions o;
   o.horizon_years = 10;
   int evaluations = 0;
@@ -72,7 +52,7 @@ BENCHMARK(BM_PlanStudent)->Unit(benchmark::kMicrosecond);
 
 void BM_RankFranceByPlan(benchmark::State& state) {
   const World& w = TheWorld();
-  const capsante::Situation s = Parse(R"({"date":"2026-06-01","profession":"medecin","specialite":"medecine_generale",
+  const capsante::Situation s = ParseOrDie(R"({"date":"2026-06-01","profession":"medecin","specialite":"medecine_generale",
     "mode_exercice":"liberal","secteur":"1","exercice_coordonne":"msp","jours_par_semaine":4,"date_installation":"2026-09-01",
     "premiere_installation_liberale":true,"participe_pdsa":true})");
   const auto places = w.communes->AllPlaces();

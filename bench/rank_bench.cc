@@ -3,33 +3,18 @@
 // set of aids). Budget (issue 4): under 100 ms on one core.
 #include <benchmark/benchmark.h>
 
-#include <memory>
-
-#include "capsante/catalog.h"
-#include "capsante/geo.h"
 #include "capsante/place.h"
+#include "world.h"
 
 namespace {
 
-struct World {
-  std::unique_ptr<capsante::Catalog> catalog;
-  std::unique_ptr<capsante::geo::CommuneIndex> communes;
-};
-
-const World& TheWorld() {
-  static World w = [] {
-    World out;
-    if (!capsante::Catalog::Load(CAPSANTE_DEFAULT_HOME, &out.catalog).ok()) std::abort();
-    if (!capsante::geo::CommuneIndex::Load(std::string(CAPSANTE_DEFAULT_HOME) + "/data", &out.communes).ok()) std::abort();
-    return out;
-  }();
-  return w;
-}
+using capsante_bench::ParseOrDie;
+using capsante_bench::TheWorld;
+using capsante_bench::World;
 
 void RankFrance(benchmark::State& state, const char* json) {
   const World& w = TheWorld();
-  capsante::Situation s;
-  if (!capsante::Situation::FromJson(w.catalog->schema(), json, &s).ok()) std::abort();
+  const capsante::Situation s = ParseOrDie(json);
   const auto places = w.communes->AllPlaces();
   capsante::RankOptions o;
   o.years = 5;

@@ -13,8 +13,10 @@
 #include <string_view>
 #include <vector>
 
+#include "capsante/catalog.h"
 #include "capsante/date.h"
 #include "capsante/geo.h"
+#include "capsante/schema.h"
 #include "capsante/service.h"
 #include "capsante/status.h"
 #include "common.h"
@@ -33,54 +35,35 @@ struct CommunesOptions {
   bool history = false;
 };
 
-// Situation profession values (catalog/situation.yaml) and their labels.
-struct ProfessionName {
-  const char* value;
-  const char* label;
+// Every word shown comes from one vocabulary: values from the situation
+// schema (catalog/situation.yaml), zoning names from the layers that hold them
+// (data/layers.tsv), zoned professions from the loaded layers.
+struct Vocabulary {
+  const SituationSchema& schema;
+  const geo::CommuneIndex& index;
+
+  std::string Value(const geo::PlaceFact& f) const {
+    if (f.value == "true") return "oui";
+    if (f.value == "false") return "non";
+    const std::string_view label = schema.ValueLabel(f.field, f.value);
+    return std::string(label.empty() ? std::string_view(f.value) : label);
+  }
+  // "Zonage infirmiers", "Quartiers prioritaires de la politique de la ville (QPV 2024)".
+  std::string_view Layer(const geo::PlaceFact& f) const {
+    for (const geo::LayerInfo& l : index.layers()) if (l.id == f.layer) return l.label;
+    return schema.Label(f.field);
+  }
+  // The value, then the note without the layer's name it repeats.
+  std::string FactText(const geo::PlaceFact& f) const {
+    const std::string v = f.known ? Value(f) : f.possible || f.unconfirmed ? "à confirmer" : "inconnu";
+    std::string_view note = f.note;
+    const std::string_view layer = Layer(f);
+    if (note.size() > layer.size() + 2 && note.substr(0, layer.size()) == layer && note.substr(layer.size(), 2) == ", ") {
+      note.remove_prefix(layer.size() + 2);
+    }
+    return v + " — " + std::string(note);
+  }
 };
-constexpr ProfessionName kProfessions[] = {
-    {"medecin", "médecins"},
-    {"chirurgien_dentiste", "chirurgiens-dentistes"},
-    {"infirmier", "infirmiers"},
-    {"masseur_kinesitherapeute", "masseurs-kinésithérapeutes"},
-    {"sage_femme", "sages-femmes"},
-    {"orthophoniste", "orthophonistes"},
-    {"pedicure_podologue", "pédicures-podologues"},
-    {"etudiant_medecine", "étudiants en médecine"},
-    {"etudiant_odontologie", "étudiants en odontologie"},
-};
-
-const char* ProfessionLabel(std::string_view p) {
-  for (const auto& n : kProfessions) if (p == n.value) return n.label;
-  return "";
-}
-
-std::string ValueLabel(std::string_view v) {
-  if (v == "hors_zone") return "hors zone";
-  if (v == "tres_sous_dotee") return "très sous-dotée";
-  if (v == "sous_dotee") return "sous-dotée";
-  if (v == "sous_dense") return "sous-dense";
-  if (v == "intermediaire") return "intermédiaire";
-  if (v == "tres_dotee") return "très dotée";
-  if (v == "sur_dotee") return "sur-dotée";
-  if (v == "non_prioritaire") return "non prioritaire";
-  if (v == "true") return "oui";
-  if (v == "false") return "non";
-  return std::string(v);
-}
-
-std::string FieldLabel(const geo::PlaceFact& f, std::string_view profession) {
-  if (f.field == "zonage.medecin") return "médecins";
-  if (f.field == "zonage.profession") return ProfessionLabel(profession);
-  if (f.field == "zonage.qpv") return "QPV";
-  if (f.field == "zonage.frr") return "FRR";
-  if (f.field == "zonage.zrr") return "ZRR";
-  if (f.field == "zonage.zfu") return "ZFU-TE";
-  if (f.field == "zonage.montagne") return "montagne";
-  if (f.field == "zonage.region") return "région";
-  if (f.field == "zonage.departement") return "département";
-  return f.field;
-}
 
 // "42963" -> "42 963" (French thousands separator).
 std::string Thousands(int64_t n) {
@@ -104,23 +87,18 @@ PlaceFacts Collect(const geo::CommuneIndex& index, const geo::Commune& c, Date d
     else out.common.push_back(std::move(f));
   }
   if (profession.empty()) {
-    for (const auto& p : kProfessions) {
-      if (!geo::ProfessionHasZoning(p.value)) continue;
-      for (geo::PlaceFact& f : index.FactsFor(c, date, p.value)) {
-        if (f.field == "zonage.profession") out.by_profession.emplace_back(p.value, std::move(f));
+    for (const std::string& p : index.ZonedProfessions()) {
+      for (geo::PlaceFact& f : index.FactsFor(c, date, p)) {
+        if (f.field == "zonage.profession") out.by_profession.emplace_back(p, std::move(f));
       }
     }
   }
   return out;
 }
 
-std::string FactText(const geo::PlaceFact& f) {
-  std::string v = f.known ? ValueLabel(f.value) : f.possible || f.unconfirmed ? "à confirmer" : "inconnu";
-  return v + " — " + f.note;
-}
-
-void PrintText(const geo::CommuneIndex& index, const std::vector<geo::SearchHit>& hits, Date date,
+void PrintText(const Vocabulary& words, const std::vector<geo::SearchHit>& hits, Date date,
                const std::string& profession) {
+  const geo::CommuneIndex& index = words.index;
   for (size_t h = 0; h < hits.size(); ++h) {
     const geo::Commune& c = *hits[h].commune;
     if (h > 0) std::printf("\n");
@@ -148,21 +126,22 @@ void PrintText(const geo::CommuneIndex& index, const std::vector<geo::SearchHit>
     const PlaceFacts facts = Collect(index, c, date, profession);
     std::printf("  zonages au %s :\n", date.ToFrench().c_str());
     for (const geo::PlaceFact& f : facts.common) {
-      if (f.field == "zonage.medecin") std::printf("    %s : %s\n", FieldLabel(f, "").c_str(), FactText(f).c_str());
+      if (f.field == "zonage.medecin") std::printf("    %s : %s\n", std::string(words.Layer(f)).c_str(), words.FactText(f).c_str());
     }
     for (const auto& [p, f] : facts.by_profession) {
-      std::printf("    %s : %s\n", FieldLabel(f, p).c_str(), FactText(f).c_str());
+      std::printf("    %s : %s\n", std::string(words.Layer(f)).c_str(), words.FactText(f).c_str());
     }
     for (const geo::PlaceFact& f : facts.common) {
       if (f.field == "zonage.medecin" || f.field == "zonage.region" || f.field == "zonage.departement") continue;
-      std::printf("    %s : %s\n", FieldLabel(f, "").c_str(), FactText(f).c_str());
+      std::printf("    %s : %s\n", std::string(words.Layer(f)).c_str(), words.FactText(f).c_str());
     }
   }
 }
 
 // --historique: the zoning history of one commune (by INSEE code), the
 // library's document with --json, else one line per period.
-int PrintHistory(const geo::CommuneIndex& index, const CommunesOptions& o, Date date) {
+int PrintHistory(const Vocabulary& words, const CommunesOptions& o, Date date) {
+  const geo::CommuneIndex& index = words.index;
   const geo::Lookup lookup = index.Find(o.query);
   if (!lookup.commune) {
     return ReportError(Status::InvalidInput("code INSEE inconnu « " + o.query.substr(0, 16) +
@@ -189,7 +168,7 @@ int PrintHistory(const geo::CommuneIndex& index, const CommunesOptions& o, Date 
                                : p.to           ? "jusqu'au " + p.to->ToFrench()
                                                 : "sans limite de date";
       const bool current = (!p.from || *p.from <= date) && (!p.to || date <= *p.to);
-      std::printf("    %s %s : %s\n", current ? "→" : " ", span.c_str(), FactText(f).c_str());
+      std::printf("    %s %s : %s\n", current ? "→" : " ", span.c_str(), words.FactText(f).c_str());
     }
     for (const geo::Decree* d : h.decrees) {
       const std::string when = d->from             ? "en vigueur le " + d->from->ToFrench()
@@ -218,15 +197,21 @@ int Run(const CommunesOptions& o, const GlobalOptions& global) {
     if (!d) return ReportError(Status::InvalidInput("date invalide « " + o.date + " » : attendu AAAA-MM-JJ", "--date"));
     date = *d;
   }
-  if (!o.profession.empty() && ProfessionLabel(o.profession)[0] == '\0') {
-    std::string values;
-    for (const auto& p : kProfessions) values += (values.empty() ? "" : ", ") + std::string(p.value);
-    return ReportError(Status::InvalidInput("profession inconnue « " + o.profession + " » (valeurs : " + values + ")",
-                                            "--profession"));
+  std::unique_ptr<Catalog> catalog;
+  if (Status st = LoadCatalog(global, &catalog); !st.ok()) return ReportError(st);
+  if (!o.profession.empty()) {
+    const FieldSpec* professions = catalog->schema().Find("profession");
+    if (professions->ValueLabel(o.profession).empty()) {
+      std::string values;
+      for (const std::string& v : professions->values) values += (values.empty() ? "" : ", ") + v;
+      return ReportError(Status::InvalidInput("profession inconnue « " + o.profession.substr(0, 40) + " » (valeurs : " + values + ")",
+                                              "--profession"));
+    }
   }
   std::unique_ptr<geo::CommuneIndex> index;
   if (Status st = LoadCommunes(global, &index); !st.ok()) return ReportError(st);
-  if (o.history) return PrintHistory(*index, o, date);
+  const Vocabulary words{catalog->schema(), *index};
+  if (o.history) return PrintHistory(words, o, date);
   const service::CommuneQuery query{date, o.profession};
   if (!o.code.empty()) {
     std::string out;
@@ -242,7 +227,7 @@ int Run(const CommunesOptions& o, const GlobalOptions& global) {
   } else if (hits.empty()) {
     std::printf("Aucune commune ne correspond à « %s ».\n", o.query.c_str());
   } else {
-    PrintText(*index, hits, date, o.profession);
+    PrintText(words, hits, date, o.profession);
   }
   return kExitOk;
 }

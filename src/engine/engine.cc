@@ -362,7 +362,9 @@ class AidEvaluator {
         // when the situation gives no installation date. A tacitly renewed
         // contract pays its schedule again in each period: report the period
         // running on the date.
+        // The schedule shown is the signed contract's, from its start.
         Date start = r->running->start;
+        for (auto& p : a.schedule) p.date = start.AddMonths(p.months_after);
         if (r->running->renewed && aid.duration_months > 0) {
           const int periods = Date::MonthsBetween(start, situation_.date()) / aid.duration_months;
           start = start.AddMonths(periods * aid.duration_months);

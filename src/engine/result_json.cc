@@ -110,9 +110,11 @@ void Payments(Writer& w, const std::vector<PaymentResult>& payments) {
 void MissingLabels(Writer& w, std::string_view key, const SituationSchema& schema,
                    const std::vector<std::string_view>& paths) {
   w.Key(key).BeginArray();
+  // The schema's one vocabulary, list indices included ("stagiaires[1].quotite");
+  // every field has one (the schema refuses a field without `libelle`).
   for (std::string_view p : paths) {
-    const FieldSpec* f = schema.Find(p);
-    w.String(f && !f->label.empty() ? std::string_view(f->label) : p);
+    const std::string_view label = schema.Label(p);
+    w.String(label.empty() ? p : label);
   }
   w.EndArray();
 }

@@ -37,7 +37,7 @@ std::string PlanToTable(const PlanResult& result) {
         }
         out += "\n";
       } else if (!s.payments.empty()) {
-        out += "    " + std::to_string(s.payments.size()) + " versements de " + s.payments.front().date.ToFrench() + " à " +
+        out += "    " + std::to_string(s.payments.size()) + " versements, du " + s.payments.front().date.ToFrench() + " au " +
                s.payments.back().date.ToFrench() + "\n";
       }
       for (const Commitment& c : s.aid->commitments) out += "    engagement : " + c.text + "\n";

@@ -303,6 +303,17 @@ class Search {
     path_.push_back(MakeStep(r, date));
     const bool periodic = r.aid->periodicity != Periodicity::kOnce && r.amount.schedule.empty();
     period_amount_.push_back(periodic && r.amount.per_period ? *r.amount.per_period : 0);
+    // A renewed period pays what the first one paid, at the same offsets
+    // (the CAMMK's three yearly payments, again after 36 months).
+    std::vector<std::pair<int, double>> schedule;
+    for (const PaymentResult& p : r.amount.schedule) {
+      if (!p.amount) {
+        schedule.clear();
+        break;
+      }
+      if (*p.amount != 0) schedule.emplace_back(p.months_after, *p.amount);
+    }
+    period_schedule_.push_back(std::move(schedule));
     renewal_decided_.push_back(false);
     if (ChoosingInstallation(date)) {  // the first aid signed is the installation
       installed_on_ = date;
@@ -317,6 +328,7 @@ class Search {
     }
     path_.pop_back();
     period_amount_.pop_back();
+    period_schedule_.pop_back();
     renewal_decided_.pop_back();
   }
 
@@ -336,6 +348,13 @@ class Search {
         for (Date when = saved.end; when < s.end && when < end_; when = when.AddMonths(every)) {
           s.payments.push_back({when, period_amount_[i]});
           *s.total += period_amount_[i];
+        }
+      } else if (!period_schedule_[i].empty() && s.total) {
+        for (const auto& [months_after, amount] : period_schedule_[i]) {
+          const Date when = saved.end.AddMonths(months_after);
+          if (when >= end_) continue;
+          s.payments.push_back({when, amount});
+          *s.total += amount;
         }
       }
       Explore(date);  // may grow path_: `s` is not used after this
@@ -460,6 +479,7 @@ class Search {
   std::vector<Date> fixed_dates_;
   std::vector<PlanStep> path_;
   std::vector<double> period_amount_;  // per path_ step: the amount of each period, for renewals
+  std::vector<std::vector<std::pair<int, double>>> period_schedule_;  // per path_ step: (months after start, amount) of one period
   std::vector<bool> renewal_decided_;  // per path_ step: not renewed at its current end
   std::optional<Date> installed_on_;
   std::vector<size_t> installed_by_;
