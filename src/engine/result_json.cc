@@ -472,7 +472,9 @@ void WriteResult(json::Writer& w, const Result& result, const JsonOptions& optio
 
 std::string ToJson(const Result& result, const JsonOptions& options) {
   std::string out;
-  out.reserve(options.AnyDetail() ? 64 * 1024 : 8 * 1024);
+  // About the size of a doctor's answer (23 KB lean, 120 KB in full): one
+  // allocation instead of two or three growths.
+  out.reserve(options.AnyDetail() ? 128 * 1024 : 32 * 1024);
   json::Writer w(&out, options.indent);
   WriteResult(w, result, options);
   return out;
