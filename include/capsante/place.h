@@ -112,11 +112,13 @@ std::string RankingToJson(Date date, int years, const SelectedPlaces& selection,
 // or no previous value is known.
 struct ProvisionalAnswer {
   bool applies = false;
-  double total = 0;  // euros over the horizon, best compatible set
+  double total = 0;  // euros over the horizon: best compatible set, or best plan
   std::vector<std::pair<std::string, std::string>> assumed;  // (field, previous value)
 };
+// `by_plan`: the total is the best plan's over the horizon, as the confirmed
+// places of the same comparison (TotalWithin).
 ProvisionalAnswer Provisional(const Catalog& catalog, const Situation& at_place, const PlaceResolution& place,
-                              int years);
+                              int years, bool by_plan = false);
 
 // Euros an aid result brings within `years` from the simulation date
 // (payments inside the horizon; 0 when not eligible or not quantified).

@@ -106,7 +106,6 @@ class CitedDocuments {
   std::vector<const SourceDocument*> cited_;
 };
 
-// Euros to the cent.
 // The legal text behind a zone fact: {"autorite", "reference", "date_effet",
 // "date_effet_au_plus_tard", "url", "libelle"} (dates null when not found).
 void FactDecreeJson(Writer& w, std::string_view key, const FactDecree& d) {
@@ -114,11 +113,9 @@ void FactDecreeJson(Writer& w, std::string_view key, const FactDecree& d) {
   w.Field("autorite", d.authority);
   w.Field("reference", d.reference);
   w.Key("date_effet");
-  if (d.from.empty()) w.Null();
-  else w.String(d.from);
+  w.StringOrNull(d.from);
   w.Key("date_effet_au_plus_tard");
-  if (d.from_at_latest.empty()) w.Null();
-  else w.String(d.from_at_latest);
+  w.StringOrNull(d.from_at_latest);
   w.Field("url", d.url);
   w.Field("libelle", d.label);
   w.EndObject();
@@ -423,8 +420,7 @@ void WriteResult(json::Writer& w, const Result& result, const JsonOptions& optio
       w.BeginObject();
       w.Field("champ", f.field);
       w.Key("valeur");
-      if (f.value.empty()) w.Null();
-      else w.String(f.value);
+      w.StringOrNull(f.value);
       w.Field("origine", f.origin);
       if (!f.layer.empty()) w.Field("couche", f.layer);
       // The layer's description comes in full; by default only what the
@@ -435,8 +431,7 @@ void WriteResult(json::Writer& w, const Result& result, const JsonOptions& optio
         w.Field("a_confirmer", true);
         if (f.replaced_by) FactDecreeJson(w, "remplace_par", *f.replaced_by);
         w.Key("valeur_precedente");
-        if (f.previous_value.empty()) w.Null();
-        else w.String(f.previous_value);
+        w.StringOrNull(f.previous_value);
       }
       w.EndObject();
     }

@@ -148,20 +148,17 @@ class Parser {
     if (!Expect(TokenKind::kRightBracket, "pour fermer la liste")) return nullptr;
     return n;
   }
-  NodePtr Negate(const Token& t) {
-    NodePtr operand = ParseExpression(kPrecUnary);
+  // A prefix operator binds its operand at `precedence`: `-` tighter than
+  // `*`, `not` looser than a comparison (`not a == b` is `not (a == b)`).
+  NodePtr Prefix(const Token& t, NodeKind kind, Precedence precedence) {
+    NodePtr operand = ParseExpression(precedence);
     if (!operand) return nullptr;
-    auto n = NewNode(NodeKind::kNegate, t);
+    auto n = NewNode(kind, t);
     n->children.push_back(std::move(operand));
     return n;
   }
-  NodePtr Not(const Token& t) {
-    NodePtr operand = ParseExpression(kPrecComparison);
-    if (!operand) return nullptr;
-    auto n = NewNode(NodeKind::kNot, t);
-    n->children.push_back(std::move(operand));
-    return n;
-  }
+  NodePtr Negate(const Token& t) { return Prefix(t, NodeKind::kNegate, kPrecUnary); }
+  NodePtr Not(const Token& t) { return Prefix(t, NodeKind::kNot, kPrecComparison); }
   NodePtr Name(const Token& t) {
     if (Current().kind == TokenKind::kLeftParen) return Call(t);
     auto n = NewNode(NodeKind::kName, t);

@@ -70,8 +70,7 @@ void DecreeJson(json::Writer& w, const Decree& d) {
   DateOrNull(w, "date_effet", d.from);
   DateOrNull(w, "date_effet_au_plus_tard", d.from_at_latest);
   w.Key("couche");
-  if (d.layer.empty()) w.Null();
-  else w.String(d.layer);
+  w.StringOrNull(d.layer);
   w.Field("url", d.url);
   w.Field("extrait", d.quote);
   w.Field("lu_le", d.read_on);
@@ -177,8 +176,7 @@ std::string CommuneIndex::HistoryToJson(const Commune& commune, Date date, int i
     w.BeginObject();
     w.Field("champ", h.field);
     w.Key("profession");
-    if (h.profession.empty()) w.Null();
-    else w.String(h.profession);
+    w.StringOrNull(h.profession);
     w.Field("libelle", h.label);
     std::string summary;
     w.Key("periodes").BeginArray();
@@ -195,8 +193,7 @@ std::string CommuneIndex::HistoryToJson(const Commune& commune, Date date, int i
       else w.Null();
       if (f.unconfirmed) {
         w.Key("valeur_precedente");
-        if (f.previous_value.empty()) w.Null();
-        else w.String(f.previous_value);
+        w.StringOrNull(f.previous_value);
       }
       w.Field("libelle", PeriodFrench(p));
       w.Field("couche", f.layer);
@@ -237,8 +234,7 @@ std::string CommuneIndex::FreshnessToJson(Date date, int indent) const {
     w.Field("id", i.id);
     w.Field("champ", i.field);
     w.Key("profession");
-    if (i.profession.empty()) w.Null();
-    else w.String(i.profession);
+    w.StringOrNull(i.profession);
     w.Field("libelle", i.label);
     w.Field("producteur", i.producer);
     w.Field("millesime", i.vintage);

@@ -227,7 +227,7 @@ std::vector<const AidResult*> BestCompatibleSet(const Result& result, int years)
 }
 
 ProvisionalAnswer Provisional(const Catalog& catalog, const Situation& at_place, const PlaceResolution& place,
-                              int years) {
+                              int years, bool by_plan) {
   ProvisionalAnswer answer;
   Situation s = at_place;
   for (const FactNote& f : place.facts) {
@@ -242,7 +242,7 @@ ProvisionalAnswer Provisional(const Catalog& catalog, const Situation& at_place,
   eval.explanations = false;
   const Result result = Evaluate(catalog, s, eval);
   answer.applies = true;
-  for (const AidResult* a : BestCompatibleSet(result, years)) answer.total += AmountWithin(*a, result.date, years);
+  answer.total = TotalWithin(catalog, s, result, years, by_plan);
   return answer;
 }
 

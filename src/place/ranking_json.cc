@@ -36,15 +36,13 @@ void PlaceRow(json::Writer& w, const SelectedPlaces& selection, const RankedPlac
   w.Field("eligibles", r.eligible);
   w.Field("a_preciser", r.to_specify);
   w.Key("zonage_medecin");
-  if (r.zone_medecin.empty()) w.Null();
-  else w.String(r.zone_medecin);
+  w.StringOrNull(r.zone_medecin);
   if (!r.zone_profession.empty()) w.Field("zonage_profession", r.zone_profession);
   if (r.unconfirmed) {
     w.Key("zonages_a_confirmer").BeginArray();
     for (const auto& [field, previous] : r.unconfirmed_zones) {
       w.BeginObject().Field("champ", field).Key("valeur_precedente");
-      if (previous.empty()) w.Null();
-      else w.String(previous);
+      w.StringOrNull(previous);
       w.EndObject();
     }
     w.EndArray();

@@ -48,8 +48,7 @@ void SummaryFields(Writer& w, const Aid& aid) {
   w.Field("famille", aid.family);
   w.StringArray("professions", aid.professions);
   w.Key("region");
-  if (aid.region.empty()) w.Null();
-  else w.String(aid.region);
+  w.StringOrNull(aid.region);
   w.Key("ouverture");
   DateOrNull(w, aid.opens);
   w.Key("fermeture");

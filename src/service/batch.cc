@@ -185,8 +185,7 @@ bool AnswerLotError(size_t line, const Status& st, LotFormat format, std::string
   }
   json::Writer w(out);
   w.BeginObject().Key("ligne").Int(static_cast<long long>(line)).Field("erreur", st.message()).Key("champ");
-  if (st.field().empty()) w.Null();
-  else w.String(st.field());
+  w.StringOrNull(st.field());
   w.EndObject();
   out->push_back('\n');
   return false;

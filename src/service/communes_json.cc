@@ -23,16 +23,14 @@ void FactJson(Writer& w, const geo::PlaceFact& f) {
   if (f.unconfirmed) {
     w.Field("a_confirmer", true);
     w.Key("valeur_precedente");
-    if (f.previous_value.empty()) w.Null();
-    else w.String(f.previous_value);
+    w.StringOrNull(f.previous_value);
   }
   w.EndObject();
 }
 
 void OptionalText(Writer& w, std::string_view key, const std::string& v) {
   w.Key(key);
-  if (v.empty()) w.Null();
-  else w.String(v);
+  w.StringOrNull(v);
 }
 
 void OptionalDate(Writer& w, std::string_view key, const std::optional<Date>& d) {

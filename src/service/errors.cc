@@ -8,8 +8,7 @@ std::string ErrorJson(std::string_view message, std::string_view field) {
   std::string out;
   json::Writer w(&out);
   w.BeginObject().Field("erreur", message).Key("champ");
-  if (field.empty()) w.Null();
-  else w.String(field);
+  w.StringOrNull(field);
   w.EndObject();
   return out;
 }

@@ -108,7 +108,7 @@ Status Compare(const Env& env, const CompareRequest& request, CompareAnswer* out
       p.kept.emplace_back(a->aid->id, amount);
     }
     if (request.by_plan) p.total = TotalWithin(*env.catalog, s, p.result, request.years, /*by_plan=*/true);
-    p.provisional = Provisional(*env.catalog, s, place, request.years);
+    p.provisional = Provisional(*env.catalog, s, place, request.years, request.by_plan);
   }
   return Status::Ok();
 }
@@ -133,8 +133,7 @@ std::string CompareJson(const CompareAnswer& answer) {
     for (const auto& f : r.facts) {
       if (f.field != "zonage.medecin" && f.field != "zonage.profession") continue;
       w.Key(std::string_view(f.field).substr(7));
-      if (f.value.empty()) w.Null();
-      else w.String(f.value);
+      w.StringOrNull(f.value);
     }
     w.EndObject();
     // An unconfirmed zone: the total above leaves its aids out; the previous

@@ -28,6 +28,8 @@ class Writer {
   Writer& Number(double v);
   Writer& Bool(bool v);
   Writer& Null();
+  // An empty text is written null: "not known" in the API's shapes.
+  Writer& StringOrNull(std::string_view s) { return s.empty() ? Null() : String(s); }
 
   // Key + value shortcuts.
   Writer& Field(std::string_view key, std::string_view value) { return Key(key).String(value); }
