@@ -72,8 +72,8 @@ int RunClassement(const ClassementOptions& o, const GlobalOptions& global) {
       std::snprintf(buf, sizeof buf, "%.1f", r.distance_km);
       std::cout << " — " << buf << " km";
     }
-    std::cout << "\n   " << text::Euros(r.total) << " ; zonage médecins : " << (r.zone_medecin.empty() ? "inconnu" : r.zone_medecin);
-    if (!r.zone_profession.empty()) std::cout << " ; zonage profession : " << r.zone_profession;
+    std::cout << "\n   " << text::Euros(r.total) << " ; zonage médecins : " << (r.zone_medecin.empty() ? "inconnu" : ZoneWords(*ctx.catalog, "zonage.medecin", r.zone_medecin));
+    if (!r.zone_profession.empty()) std::cout << " ; zonage profession : " << ZoneWords(*ctx.catalog, "zonage.profession", r.zone_profession);
     if (r.territory.population >= 0) std::cout << " ; " << r.territory.population << " hab.";
     if (!r.territory.density_label.empty()) std::cout << " ; " << r.territory.density_label;
     std::cout << "\n";
@@ -95,7 +95,7 @@ int RunClassement(const ClassementOptions& o, const GlobalOptions& global) {
                 << " sous réserve";
       for (const auto& [field, previous] : r.unconfirmed_zones) {
         std::cout << " ; zonage précédent " << (field == "zonage.medecin" ? "médecins" : "profession") << " : "
-                  << (previous.empty() ? "inconnu" : previous);
+                  << (previous.empty() ? "inconnu" : ZoneWords(*ctx.catalog, field, previous));
       }
       std::cout << "\n";
     }

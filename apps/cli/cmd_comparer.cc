@@ -61,14 +61,15 @@ int RunComparer(const ComparerOptions& o, const GlobalOptions& global) {
     std::cout << "• " << r.commune->name << " (" << r.commune->code << ") : " << text::Euros(p.total) << " sur " << o.years << " an(s)" << (o.by_plan ? " (meilleur plan)" : "");
     for (const auto& f : r.facts) {
       if (f.field != "zonage.medecin" && f.field != "zonage.profession") continue;
-      std::cout << " ; " << f.field.substr(7) << " " << (f.value.empty() ? (f.unconfirmed ? "à confirmer" : "inconnu") : f.value);
+      std::cout << " ; " << (f.field == "zonage.medecin" ? "zonage médecins" : "zonage profession") << " : " << (f.value.empty() ? (f.unconfirmed ? "à confirmer" : "inconnu") : ZoneWords(*ctx.catalog, f.field, f.value));
       if (f.decree && !f.value.empty()) std::cout << " (" << f.decree->label << ")";
     }
     // Kept apart from the confirmed total: the zone is to be confirmed.
     if (p.provisional.applies) {
       std::cout << "\n    zonage à confirmer : " << text::Euros(p.provisional.total) << " sous réserve, selon le zonage précédent (";
       for (size_t k = 0; k < p.provisional.assumed.size(); ++k) {
-        std::cout << (k ? ", " : "") << p.provisional.assumed[k].second;
+        const auto& [field, previous] = p.provisional.assumed[k];
+        std::cout << (k ? ", " : "") << ZoneWords(*ctx.catalog, field, previous);
       }
       std::cout << ")";
     }

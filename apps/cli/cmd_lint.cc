@@ -25,7 +25,8 @@ Status CountScenarios(const std::string& dir, std::map<std::string, int>* counts
   namespace fs = std::filesystem;
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) return Status::Ok();
-  for (const auto& entry : fs::directory_iterator(dir, ec)) {
+  // Sub-folders too (tests/scenarios/bornes/: boundary scenarios).
+  for (const auto& entry : fs::recursive_directory_iterator(dir, ec)) {
     if (entry.path().extension() != ".yaml") continue;
     YAML::Node root;
     try {

@@ -18,4 +18,9 @@ Status LoadPlaceContext(const GlobalOptions& global, const std::string& situatio
   return out->catalog->CheckSituation(out->situation);
 }
 
+std::string ZoneWords(const Catalog& catalog, std::string_view field, const std::string& value) {
+  const std::string_view label = catalog.schema().ValueLabel(field, value);
+  return label.empty() ? value : std::string(label);
+}
+
 }  // namespace capsante::cli

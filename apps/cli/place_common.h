@@ -5,6 +5,7 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "capsante/catalog.h"
 #include "capsante/geo.h"
@@ -24,6 +25,10 @@ struct PlaceContext {
 // read as `capsante simulate` reads it.
 Status LoadPlaceContext(const GlobalOptions& global, const std::string& situation_file, const std::string& date,
                         PlaceContext* out);
+
+// A zone value in words (« très sous-dotée »), from the situation schema;
+// the value itself when the schema has no label for it.
+std::string ZoneWords(const Catalog& catalog, std::string_view field, const std::string& value);
 
 }  // namespace capsante::cli
 

@@ -124,6 +124,11 @@ struct Aid {
   std::vector<std::string> replaced_by;
   std::optional<SourceRef> window_source;
   std::string window_not_quoted;    // "fenetre.non_cite": why its quote does not state the dates
+  // "fenetre.ouverture_motif": why the window has no opening date, or why its
+  // opening is the earliest date an official text proves rather than the date
+  // of the text that created the aid (lint: an aid without an opening date
+  // must say why).
+  std::string opening_reason;
   int duration_months = 0;
   std::string duration_not_quoted;  // "duree_mois_non_cite": why no quote of the aid states it
   std::string renewal;

@@ -21,11 +21,10 @@ class Linter {
 
  private:
   void Issue(const std::string& where, std::string message) { issues_.push_back({where, std::move(message)}); }
-  // Dates of checking and reading (verifie_le, lu_le) are being filled in across
-  // the catalog: reported, not yet failures (docs/catalog-format.md).
-  void ToComplete(const std::string& where, std::string message) {
-    issues_.push_back({where, "à compléter : " + std::move(message), false});
-  }
+  // A missing date of checking or reading (verifie_le, lu_le) or opening date
+  // is a failure: the catalog says when each fact was read and when each aid
+  // opened (docs/catalog-format.md).
+  void Missing(const std::string& where, std::string message) { Issue(where, "manquant : " + std::move(message)); }
 
   const std::string& Folded(const std::string& document) {
     auto it = folded_.find(document);
@@ -50,7 +49,7 @@ class Linter {
   // the local copy when one is kept in sources/officiels/.
   void CheckUrlSource(const SourceRef& s, const std::string& fallback_where) {
     const std::string& where = s.where.empty() ? fallback_where : s.where;
-    if (!s.read_on) ToComplete(where, "source en ligne sans « lu_le » (date de lecture) : " + s.url);
+    if (!s.read_on) Missing(where, "source en ligne sans « lu_le » (date de lecture) : " + s.url);
     const std::string* copy = c_.OfficialCopy(s.url);
     if (!copy) return;
     auto [it, fresh] = folded_copies_.try_emplace(s.url);
@@ -180,7 +179,12 @@ class Linter {
       for (const auto& v : p.values) CheckParameterValue(aid, p, v);
     }
     if (aid.sources.empty()) Issue(aid.file, "aucune source");
-    if (!aid.checked_on) ToComplete(aid.file, "« verifie_le » manquant : date de la dernière vérification du texte officiel");
+    if (!aid.checked_on) Missing(aid.file, "« verifie_le » : date de la dernière vérification du texte officiel");
+    // Issue 14: no date before an aid opened may give "eligible"; an aid with
+    // no known opening date must say why (fenetre.ouverture_motif).
+    if (!aid.opens && aid.opening_reason.empty()) {
+      Missing(aid.file, "date d'ouverture (« fenetre.ouverture ») : citez le texte qui a créé l'aide, ou expliquez son absence avec « ouverture_motif »");
+    }
     if (aid.waiting_period) CheckSource(aid.waiting_period->source, aid.file);
     for (const auto& s : aid.sources) CheckSource(s, aid.file);
     if (aid.window_source) CheckSource(*aid.window_source, aid.file);

@@ -100,7 +100,7 @@ Status CatalogLoader::LoadAid(const std::string& file, Aid* aid) {
   return Status::Ok();
 }
 
-// fenetre: {ouverture, fermeture, remplacee_par, source, non_cite}
+// fenetre: {ouverture, fermeture, remplacee_par, source, non_cite, ouverture_motif}
 Status CatalogLoader::ReadWindow(const Map& m, Aid* aid) {
   Map window(&m.file(), YAML::Node(), "");
   CAPSANTE_RETURN_IF_ERROR(m.Child("fenetre", &window));
@@ -113,6 +113,7 @@ Status CatalogLoader::ReadWindow(const Map& m, Aid* aid) {
   CAPSANTE_RETURN_IF_ERROR(window.StringList("remplacee_par", &aid->replaced_by));
   CAPSANTE_RETURN_IF_ERROR(ReadSourceKey(window, "source", &aid->window_source, aid->opens.has_value() || aid->closes.has_value()));
   CAPSANTE_RETURN_IF_ERROR(window.String("non_cite", &aid->window_not_quoted, false));
+  CAPSANTE_RETURN_IF_ERROR(window.String("ouverture_motif", &aid->opening_reason, false));
   CAPSANTE_RETURN_IF_ERROR(window.CheckNoUnknownKeys());
   return Status::Ok();
 }

@@ -29,10 +29,19 @@ struct InForceSpan {
   const RegionSpan* span = nullptr;
 };
 
+// A span never outlives its layer: a nurses' export closed by the next
+// export ends there even when the region's next decree comes later.
 InForceSpan ValidityOf(const LayerData& layer, std::string_view region) {
   const RegionSpan* s = CommuneIndex::Rep::SpanFor(layer, region);
   if (s == nullptr) return {layer.info.from, layer.info.to, nullptr};
-  return {s->from ? s->from : layer.info.from, s->to ? s->to : layer.info.to, s};
+  std::optional<Date> to = s->to ? s->to : layer.info.to;
+  if (s->to && layer.info.to && *layer.info.to < *s->to) to = layer.info.to;
+  return {s->from ? s->from : layer.info.from, to, s};
+}
+
+// Whether the span's next text has replaced its values on `date`.
+bool ReplacedOn(const InForceSpan& v, Date date) {
+  return v.span != nullptr && v.span->next != nullptr && date >= *v.span->next->effective();
 }
 
 bool Contains(const InForceSpan& v, Date date) {
@@ -274,7 +283,7 @@ class FactBuilder {
       // its values: the zone is to be confirmed.
       for (const LayerData* l : candidates) {
         const InForceSpan v = ValidityOf(*l, region);
-        if (v.span != nullptr && v.span->next != nullptr && v.to && date_ > *v.to) {
+        if (ReplacedOn(v, date_)) {
           Unconfirmed(f, *l, *v.span);
           return;
         }
@@ -345,7 +354,7 @@ class FactBuilder {
     if (usable) {
       const Decree& previous = *span.reflected;
       f.note += "Selon le zonage " + (previous.from ? "du " + previous.from->ToFrench() : std::string("précédent")) +
-                " : " + std::string(raw.value) + " (à titre d'information seulement). ";
+                " : " + ReadableParts(raw.value) + " (à titre d'information seulement). ";
     }
     f.note += "Vérifiez la zone sur la page de l'ARS (" + next.url + ") ou sur " + std::string(kRezone) + ".";
   }

@@ -125,9 +125,10 @@ std::vector<ZoningHistory> CommuneIndex::HistoryFor(const Commune& commune) cons
     for (const LayerData* l : g.layers) {
       add(l->info.from);
       if (l->info.to) breaks.insert(l->info.to->AddDays(1));
-      for (const auto& s : l->spans) {
-        add(s.from);
-        if (s.to) breaks.insert(s.to->AddDays(1));
+      // Only the span of the commune's region changes its facts.
+      if (const internal::RegionSpan* s = Rep::SpanFor(*l, commune.region)) {
+        add(s->from);
+        if (s->to) breaks.insert(s->to->AddDays(1));
       }
     }
     const std::vector<const Decree*> decrees = DecreesFor(g.field, g.profession, commune.region);

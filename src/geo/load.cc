@@ -317,6 +317,57 @@ Status LoadDecrees(const std::string& dir, CommuneIndex::Rep* rep) {
   return error;
 }
 
+// A layer whose text is a '*' row (an export of every region's zonings,
+// such as CartoSanté's) reflects, in a region without a row of its own, the
+// zoning in force there at the export. A regional text of the same zoning
+// dated after the layer's start replaced it there: such a region gets a span
+// of its own, with the '*' text as reflected and the regional one as next
+// (or, undated, as announced). No profession is special-cased: the rows say
+// which regions changed.
+void AddRegionsOfStarSpans(const std::vector<Decree>& decrees, internal::LayerData* layer) {
+  const internal::RegionSpan* star = nullptr;
+  for (const auto& s : layer->spans) {
+    if (s.region == "*") star = &s;
+  }
+  if (star == nullptr) return;
+  const Decree& reflected = *star->reflected;
+  const std::optional<Date> after = star->from ? star->from : layer->info.from;
+  std::vector<internal::RegionSpan> added;
+  for (const Decree& n : decrees) {
+    if (n.region == "*" || n.field != reflected.field || n.profession != reflected.profession ||
+        n.nature != "zonage") {
+      continue;
+    }
+    const bool own = std::any_of(layer->spans.begin(), layer->spans.end(),
+                                 [&](const internal::RegionSpan& s) { return s.region == n.region; });
+    if (own) continue;
+    auto it = std::find_if(added.begin(), added.end(),
+                           [&](const internal::RegionSpan& s) { return s.region == n.region; });
+    const std::optional<Date> when = n.effective();
+    if (when && after && *when <= *after) continue;  // in force at the export: reflected
+    if (!when && !n.layer.empty()) continue;          // undated but imported by another layer
+    if (it == added.end()) {
+      internal::RegionSpan span;
+      span.region = n.region;
+      span.reflected = star->reflected;
+      span.from = star->from;
+      added.push_back(std::move(span));
+      it = added.end() - 1;
+    }
+    if (!when) {
+      if (it->announced == nullptr) it->announced = &n;
+    } else if (it->next == nullptr || *when < *it->next->effective()) {
+      it->next = &n;
+    }
+  }
+  for (internal::RegionSpan& s : added) {
+    if (s.next != nullptr) s.to = s.next->effective()->AddDays(-1);
+  }
+  std::sort(added.begin(), added.end(),
+            [](const internal::RegionSpan& a, const internal::RegionSpan& b) { return a.region < b.region; });
+  for (internal::RegionSpan& s : added) layer->spans.push_back(std::move(s));
+}
+
 // Per layer and region: the text its values reflect, and until when they
 // hold (the next dated text of the same zoning). Run after both the layers
 // and the decrees are loaded; rep->decrees no longer changes.
@@ -346,7 +397,8 @@ Status BuildSpans(CommuneIndex::Rep* rep, const std::string& dir) {
       }
       const std::optional<Date> when = n.effective();
       if (!when) {
-        if (span.announced == nullptr) span.announced = &n;
+        // An undated text another layer reflects is imported, not announced.
+        if (span.announced == nullptr && n.layer.empty()) span.announced = &n;
         continue;
       }
       if (after && *when <= *after) continue;
@@ -355,6 +407,7 @@ Status BuildSpans(CommuneIndex::Rep* rep, const std::string& dir) {
     if (span.next != nullptr) span.to = span.next->effective()->AddDays(-1);
     layer->spans.push_back(std::move(span));
   }
+  for (internal::LayerData& layer : rep->layers) AddRegionsOfStarSpans(rep->decrees, &layer);
   return Status::Ok();
 }
 

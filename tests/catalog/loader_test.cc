@@ -22,6 +22,7 @@ resume: Une aide pour les tests.
 fenetre:
   ouverture: null
   fermeture: 2025-12-31
+  ouverture_motif: "aide de test, sans texte de création"
   source: {document: 004_e770e37fc8623f8e.txt, extrait: "uniquement jusqu'au 31 décembre 2025"}
 duree_mois: 60
 parametres:
@@ -153,27 +154,27 @@ struct BrokenCase {
 
 TEST_F(LoaderTest, BrokenAidsAreRefusedWithPosition) {
   const BrokenCase cases[] = {
-      {"si: zonage.medecin == \"ZIP\"", "si: zonage.medecin == \"ZPI\"", "n'est pas une valeur", ":22:"},
-      {"si: zonage.medecin == \"ZIP\"", "si: zonage.medecin = \"ZIP\"", "« == »", ":22:"},
-      {"si: zonage.medecin == \"ZIP\"", "si: zonage.medicin == \"ZIP\"", "nom inconnu", ":22:"},
-      {"par_periode: param.forfait", "par_periode: param.forfet", "paramètre inconnu", ":26:"},
-      {"par_periode: param.forfait", "par_periode: zonage.qpv", "nombre", ":26:"},
+      {"si: zonage.medecin == \"ZIP\"", "si: zonage.medecin == \"ZPI\"", "n'est pas une valeur", ":23:"},
+      {"si: zonage.medecin == \"ZIP\"", "si: zonage.medecin = \"ZIP\"", "« == »", ":23:"},
+      {"si: zonage.medecin == \"ZIP\"", "si: zonage.medicin == \"ZIP\"", "nom inconnu", ":23:"},
+      {"par_periode: param.forfait", "par_periode: param.forfet", "paramètre inconnu", ":27:"},
+      {"par_periode: param.forfait", "par_periode: zonage.qpv", "nombre", ":27:"},
       {"famille: installation", "famille: bonus", "famille inconnue", ":4:"},
       {"famille: installation", "famille: installation\nregion: \"99\"", "région inconnue « 99 »", ":5:"},
       {"professions: [medecin]", "professions: [astronaute]", "profession inconnue", ":5:"},
       {"fermeture: 2025-12-31", "fermeture: 2025-13-31", "date impossible", ":9:"},
-      {"periodicite: annuel", "periodicite: hebdo", "périodicité inconnue", ":25:"},
-      {"contact: cpam", "contact: personne", "organisme inconnu", ":27:"},
+      {"periodicite: annuel", "periodicite: hebdo", "périodicité inconnue", ":26:"},
+      {"contact: cpam", "contact: personne", "organisme inconnu", ":28:"},
       {"document: 004_e770e37fc8623f8e.txt, extrait: \"dans une ZIP\"", "document: 999.txt, extrait: \"dans une ZIP\"",
-       "document inconnu", ":23:"},
+       "document inconnu", ":24:"},
       {"id: test_aide", "id: autre", "nom du fichier", ":1:"},
       {"nom: Aide de test\n", "", "clé « nom » manquante", ":1:"},
       {"resume: Une aide pour les tests.", "resume: Une aide.\ncouleur: bleu", "clé inconnue « couleur »", ":7:"},
-      {"        valeur: 5000", "        valeur: cinq", "doit être un nombre", ":18:"},
+      {"        valeur: 5000", "        valeur: cinq", "doit être un nombre", ":19:"},
       {"      - depuis: null\n        valeur: 5000",
        "      - depuis: 2026-01-01\n        valeur: 5000\n        source: {document: 004_e770e37fc8623f8e.txt, extrait: \"dans une ZIP\"}\n      - depuis: 2025-01-01\n        valeur: 6000",
        "se chevauchent", ":"},
-      {"    source: {document: 004_e770e37fc8623f8e.txt, extrait: \"dans une ZIP\"}\n", "", "chaque règle cite sa source", ":21:"},
+      {"    source: {document: 004_e770e37fc8623f8e.txt, extrait: \"dans une ZIP\"}\n", "", "chaque règle cite sa source", ":22:"},
       {"conditions:", "conditions: 3\nx:", "doit être une liste", ":"},
   };
   for (const auto& c : cases) {
@@ -247,6 +248,51 @@ INSTANTIATE_TEST_SUITE_P(
                   "source: {url: \"https://www.ameli.fr/x\", extrait: \"dans une ZIP\"}", "sans « lu_le »"},
         QuoteCase{"source: {document: 004_e770e37fc8623f8e.txt, extrait: \"dans une ZIP\"}",
                   "source: {url: \"https://www.ameli.fr/x\", lu_le: 2026-11-29, extrait: \"dans une ZIP\"}", ""}));
+
+// Issue 8: a reading date, a checking date and an opening date (or the reason
+// there is none) are required: each missing one fails lint (blocking), and the
+// complete aid passes.
+struct RequiredDateCase {
+  const char* from;
+  const char* to;
+  const char* issue;
+};
+
+class LintRequiredDateTest : public LoaderTest, public ::testing::WithParamInterface<RequiredDateCase> {};
+
+TEST_P(LintRequiredDateTest, MissingDateFailsLint) {
+  const RequiredDateCase& q = GetParam();
+  WriteAid("test_aide", Replace(kAid, q.from, q.to));
+  std::unique_ptr<Catalog> c;
+  Status st = Load(&c);
+  ASSERT_TRUE(st.ok()) << st.ToString();
+  std::vector<LintIssue> found;
+  for (const auto& i : c->Lint()) {
+    if (i.message.find(q.issue) != std::string::npos) found.push_back(i);
+  }
+  ASSERT_EQ(found.size(), 1u) << q.issue;
+  EXPECT_TRUE(found[0].blocking) << found[0].message;
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Cases, LintRequiredDateTest,
+    ::testing::Values(
+        RequiredDateCase{"source: {document: 004_e770e37fc8623f8e.txt, extrait: \"dans une ZIP\"}",
+                         "source: {url: \"https://www.ameli.fr/x\", extrait: \"dans une ZIP\"}", "sans « lu_le »"},
+        RequiredDateCase{"verifie_le: 2026-11-29\n", "", "« verifie_le »"},
+        RequiredDateCase{"  ouverture_motif: \"aide de test, sans texte de création\"\n", "", "date d'ouverture"}));
+
+TEST_F(LoaderTest, DatedOpeningNeedsNoReason) {
+  std::string a = Replace(kAid, "  ouverture_motif: \"aide de test, sans texte de création\"\n", "");
+  a = Replace(a, "ouverture: null", "ouverture: 2016-10-24");
+  a = Replace(a, "fermeture: 2025-12-31\n", "fermeture: 2025-12-31\n  non_cite: \"ouverture : date du texte d'approbation\"\n");
+  WriteAid("test_aide", a);
+  std::unique_ptr<Catalog> c;
+  ASSERT_TRUE(Load(&c).ok());
+  std::string all;
+  for (const auto& i : c->Lint()) all += i.message + " | ";
+  EXPECT_EQ(all, "");
+}
 
 TEST_F(LoaderTest, UrlQuoteMustBeInTheLocalCopy) {
   WriteAid("test_aide", Replace(kAid, "source: {document: 004_e770e37fc8623f8e.txt, extrait: \"dans une ZIP\"}",

@@ -67,13 +67,88 @@ TEST(Decrees, AuvergneRhoneAlpesSwitchesOnJanuaryFirst2026) {
 }
 
 TEST(Decrees, RegionWithoutKnownDecreeKeepsTheLayerDates) {
-  // Pays de la Loire (52): no text found; the layer holds from 2025-05-01.
+  // Pays de la Loire (52): no regional text found; the layer holds from
+  // 2025-05-01, open-ended, under the '*' row (the decree in force at the
+  // export, date not found).
   const Commune& nantes = Get("44109");
   ASSERT_EQ(nantes.region, "52");
   EXPECT_FALSE(Fact("44109", D(2025, 4, 30), "medecin", "zonage.medecin").known);
   const PlaceFact f = Fact("44109", D(2027, 1, 1), "medecin", "zonage.medecin");
   EXPECT_TRUE(f.known);
-  EXPECT_EQ(f.decree, nullptr);
+  ASSERT_NE(f.decree, nullptr);
+  EXPECT_EQ(f.decree->id, "medecin_national");
+  EXPECT_FALSE(f.unconfirmed);
+}
+
+// A region with no row of its own for a layer but a newer regional decree:
+// the '*' row's values hold until that decree (Mayotte, 29 September 2025;
+// PACA, arrêté of 5 January 2026 known by 8 January 2026).
+TEST(Decrees, NewerRegionalDecreeEndsTheStarRowValues) {
+  PlaceFact f = Fact("97611", D(2025, 9, 28), "medecin", "zonage.medecin");  // Mamoudzou
+  EXPECT_TRUE(f.known);
+  EXPECT_EQ(f.value, "ZIP");
+  f = Fact("97611", D(2025, 9, 29), "medecin", "zonage.medecin");
+  EXPECT_TRUE(f.unconfirmed);
+  EXPECT_EQ(f.previous_value, "ZIP");
+  ASSERT_NE(f.replaced_by, nullptr);
+  EXPECT_EQ(f.replaced_by->id, "medecin_06_2025");
+  EXPECT_EQ(Fact("06088", D(2026, 1, 7), "medecin", "zonage.medecin").value, "hors_zone");  // Nice
+  f = Fact("06088", D(2026, 1, 8), "medecin", "zonage.medecin");
+  EXPECT_TRUE(f.unconfirmed);
+  EXPECT_EQ(f.replaced_by->id, "medecin_93_2026");
+}
+
+// Other professions use the same texts: Bastia's midwives (sous-dotée in the
+// September 2025 export) are to confirm from the Corse decree of 1 February
+// 2026, whose values are not imported.
+TEST(Decrees, MidwivesInCorseAreToConfirmFromFebruary2026) {
+  PlaceFact f = Fact("2B033", D(2026, 1, 31), "sage_femme", "zonage.profession");
+  EXPECT_TRUE(f.known);
+  EXPECT_EQ(f.value, "sous_dotee");
+  ASSERT_NE(f.decree, nullptr);
+  EXPECT_EQ(f.decree->id, "sage_femme_national");
+  f = Fact("2B033", D(2026, 2, 1), "sage_femme", "zonage.profession");
+  EXPECT_FALSE(f.known);
+  EXPECT_TRUE(f.unconfirmed);
+  EXPECT_EQ(f.previous_value, "sous_dotee");
+  ASSERT_NE(f.replaced_by, nullptr);
+  EXPECT_EQ(f.replaced_by->id, "sage_femme_94_2026");
+  EXPECT_NE(f.note.find("corse.ars.sante.fr"), std::string::npos) << f.note;
+  // The same day, another profession of the region keeps its value.
+  EXPECT_TRUE(Fact("2B033", D(2026, 2, 1), "masseur_kinesitherapeute", "zonage.profession").known);
+}
+
+// A regional decree before the export is reflected by it: Caen's
+// physiotherapists' zone is known from the Normandie zoning of 1 February
+// 2025, not before.
+TEST(Decrees, ReflectedRegionalDecreeStartsTheValues) {
+  EXPECT_FALSE(Fact("14118", D(2025, 1, 31), "masseur_kinesitherapeute", "zonage.profession").known);
+  const PlaceFact f = Fact("14118", D(2025, 2, 1), "masseur_kinesitherapeute", "zonage.profession");
+  EXPECT_TRUE(f.known);
+  EXPECT_EQ(f.value, "non_prioritaire");
+  ASSERT_NE(f.decree, nullptr);
+  EXPECT_EQ(f.decree->id, "masseur_kinesitherapeute_28_2025");
+}
+
+// Occitanie's nurses' zoning published on 12 November 2025 falls between the
+// two exports: the 2025 values hold until the day before, the March 2026
+// export (which reflects it) from that day; the zone is never "to confirm".
+TEST(Decrees, NursesInOccitanieSwitchToTheNewerExportOnTheDecreeDay) {
+  PlaceFact f = Fact("11169", D(2025, 11, 11), "infirmier", "zonage.profession");  // Greffeil
+  EXPECT_EQ(f.value, "tres_sous_dotee");
+  EXPECT_EQ(f.layer, "infirmiers_2025");
+  f = Fact("11169", D(2025, 11, 12), "infirmier", "zonage.profession");
+  EXPECT_EQ(f.value, "tres_dotee");
+  EXPECT_EQ(f.layer, "infirmiers_2026_03");
+  EXPECT_FALSE(f.unconfirmed);
+  ASSERT_NE(f.decree, nullptr);
+  EXPECT_EQ(f.decree->id, "infirmier_76_2025");
+  // Elsewhere the exports' own dates hold, and the two '*' rows (one per
+  // export) do not announce each other.
+  f = Fact("2B033", D(2026, 3, 1), "infirmier", "zonage.profession");
+  EXPECT_EQ(f.layer, "infirmiers_2026_03");
+  EXPECT_EQ(f.note.find("annoncé"), std::string::npos) << f.note;
+  EXPECT_EQ(Fact("2B033", D(2026, 2, 28), "infirmier", "zonage.profession").layer, "infirmiers_2025");
 }
 
 TEST(Decrees, AnnouncedUndatedZoningOnlyWarns) {
@@ -151,6 +226,23 @@ TEST(History, ProfessionsComeFromTheLayers) {
   EXPECT_EQ(professions, static_cast<int>(Index().ZonedProfessions().size()));
 }
 
+TEST(History, MidwivesInBastiaShowTheCorseDecree) {
+  for (const ZoningHistory& h : Index().HistoryFor(Get("2B033"))) {
+    if (h.profession != "sage_femme") continue;
+    ASSERT_EQ(h.periods.size(), 3u);
+    EXPECT_EQ(h.periods[0].to, D(2024, 12, 31));
+    EXPECT_EQ(h.periods[1].from, D(2025, 1, 1));
+    EXPECT_EQ(h.periods[1].to, D(2026, 1, 31));
+    EXPECT_EQ(h.periods[1].fact.value, "sous_dotee");
+    EXPECT_EQ(h.periods[2].from, D(2026, 2, 1));
+    EXPECT_TRUE(h.periods[2].fact.unconfirmed);
+    ASSERT_EQ(h.decrees.size(), 1u);
+    EXPECT_EQ(h.decrees[0]->id, "sage_femme_94_2026");
+    return;
+  }
+  FAIL() << "no midwives' history";
+}
+
 TEST(History, JsonMarksTheCurrentPeriod) {
   const std::string json = Index().HistoryToJson(Get("36063"), D(2026, 3, 1));
   EXPECT_NE(json.find("\"statut\":\"a_confirmer\""), std::string::npos);
@@ -165,6 +257,18 @@ TEST(Freshness, ListsTheReplacedRegions) {
   EXPECT_NE(json.find("\"perime\":true"), std::string::npos);
   const std::string before = Index().FreshnessToJson(D(2025, 6, 1));
   EXPECT_EQ(before.find("\"perime\":true"), std::string::npos);
+}
+
+TEST(Freshness, ListsTheRegionsOfOtherProfessions) {
+  // The midwives' layer: replaced in Corse on 1 February 2026.
+  const std::string json = Index().FreshnessToJson(D(2026, 6, 1));
+  const size_t layer = json.find("\"id\":\"sages_femmes_2025\"");
+  ASSERT_NE(layer, std::string::npos);
+  const size_t next_layer = json.find("\"id\":\"orthophonistes_2025\"", layer);
+  const std::string part = json.substr(layer, next_layer - layer);
+  EXPECT_NE(part.find("\"region\":\"94\""), std::string::npos);
+  EXPECT_NE(part.find("\"id\":\"sage_femme_94_2026\""), std::string::npos);
+  EXPECT_NE(part.find("\"regions_perimees\":1"), std::string::npos) << part;
 }
 
 }  // namespace

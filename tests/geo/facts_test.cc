@@ -168,7 +168,10 @@ TEST(Facts, Arrondissements) {
   PlaceFact f = Fact("75113", kToday, "medecin", "zonage.medecin");
   EXPECT_TRUE(f.known);
   EXPECT_EQ(f.value, "ZAC");
-  EXPECT_EQ(Fact("13201", kToday, "medecin", "zonage.medecin").value, "hors_zone");  // Marseille 1er
+  // Marseille 1er: before Provence-Alpes-Côte d'Azur's zoning of 5 January
+  // 2026 (known by 8 January 2026, not imported).
+  EXPECT_EQ(Fact("13201", D(2026, 1, 7), "medecin", "zonage.medecin").value, "hors_zone");
+  EXPECT_TRUE(Fact("13201", D(2026, 1, 8), "medecin", "zonage.medecin").unconfirmed);
   // Lyon: before Auvergne-Rhône-Alpes' 2026 zoning (not imported).
   EXPECT_EQ(Fact("69383", D(2025, 12, 31), "medecin", "zonage.medecin").value, "hors_zone");  // Lyon 3e
   EXPECT_EQ(Fact("69381", D(2025, 12, 31), "medecin", "zonage.medecin").value, "ZAC");        // Lyon 1er

@@ -24,8 +24,6 @@ namespace fs = std::filesystem;
 using nlohmann::json;
 using testing::YamlToJson;
 
-using testing::YamlToJson;
-
 // The zone fact of `field` in the result, or null.
 const FactNote* FindFact(const Result& result, const std::string& field) {
   for (const auto& f : result.facts) {
@@ -80,15 +78,18 @@ std::string Join(const std::set<std::string>& s) {
 // The keys each level of a scenario may hold; anything else is a typo that
 // would silently check nothing.
 const std::set<std::string> kScenarioKeys = {"nom",    "source", "situation",      "attendu",
-                                             "erreur", "faits",  "commune_resolue", "concernees", "faits_a_confirmer"};
+                                             "erreur", "faits",  "commune_resolue", "concernees", "faits_a_confirmer",
+                                             "pour_chaque"};
 const std::set<std::string> kSourceKeys = {"document", "url", "extrait", "lu_le"};
 const std::set<std::string> kAidKeys = {"statut",       "total",      "par_periode", "plafond_par_periode",   "taux",
                                         "non_chiffre",  "manquants",  "bloquee_par", "majorations_possibles", "non_remplies",
                                         "inconnues",    "echeancier", "en_cours",    "contact",               "pour_devenir_eligible",
-                                        "possible_a_partir_du", "source_non_officielle"};
+                                        "possible_a_partir_du", "source_non_officielle", "parametres", "duree_mois"};
+const std::set<std::string> kParameterKeys = {"valeur", "depuis"};
 const std::set<std::string> kPaymentKeys = {"date", "montant"};
 const std::set<std::string> kRunningKeys = {"date_fin", "versements_restants"};
 const std::set<std::string> kErrorKeys = {"champ"};
+const std::set<std::string> kEachKeys = {"champ", "valeurs", "sauf"};
 
 bool KnownKeys(const YAML::Node& n, const std::set<std::string>& allowed, const std::string& level, std::string* why) {
   if (!n || !n.IsMap()) return true;
@@ -137,6 +138,15 @@ bool CheckScenarioShape(const YAML::Node& s, std::string* why) {
   const YAML::Node src = s["source"];
   ok &= KnownKeys(src, kSourceKeys, "« source »", why);
   ok &= KnownKeys(s["erreur"], kErrorKeys, "« erreur »", why);
+  if (const YAML::Node each = s["pour_chaque"]) {
+    ok &= KnownKeys(each, kEachKeys, "« pour_chaque »", why);
+    const bool listed = each.IsMap() && each["valeurs"] && each["valeurs"].IsSequence() && each["valeurs"].size() > 0;
+    const bool all_but = each.IsMap() && each["sauf"] && each["sauf"].IsSequence();
+    if (!each.IsMap() || !each["champ"] || listed == all_but) {
+      *why += "« pour_chaque » nomme un champ (« champ ») et soit les valeurs essayées (« valeurs »), soit celles à ne pas essayer (« sauf »); ";
+      ok = false;
+    }
+  }
   const std::string quote = src && src["extrait"] ? src["extrait"].Scalar() : "";
   const int quoted_payments = QuotedPaymentCount(quote);
   const std::optional<Date> quoted_last_day = QuotedLastDay(quote);
@@ -161,6 +171,9 @@ bool CheckScenarioShape(const YAML::Node& s, std::string* why) {
         ok = false;
       }
     }
+    if (want["parametres"] && want["parametres"].IsMap()) {
+      for (const auto& p : want["parametres"]) ok &= KnownKeys(p.second, kParameterKeys, "un paramètre attendu de " + id, why);
+    }
     if (want["en_cours"] && want["en_cours"].IsMap()) ok &= KnownKeys(want["en_cours"], kRunningKeys, "« en_cours » de " + id, why);
     const std::string status = want["statut"] ? want["statut"].Scalar() : "";
     if (status == "non_eligible") {
@@ -182,7 +195,8 @@ std::vector<ScenarioFile> ReadScenarioFiles(const std::vector<std::string>& inpu
   std::vector<std::string> paths;
   for (const auto& in : inputs) {
     if (fs::is_directory(in)) {
-      for (const auto& e : fs::directory_iterator(in)) {
+      // Sub-folders too: tests/scenarios/bornes/ holds the boundary scenarios.
+      for (const auto& e : fs::recursive_directory_iterator(in)) {
         if (e.path().extension() == ".yaml") paths.push_back(e.path().string());
       }
     } else {
@@ -324,6 +338,36 @@ bool ScenarioChecker::CheckAid(const AidResult& r, const YAML::Node& want, const
           *why += "contact attendu « " + v.Scalar() + " », obtenu « " + got + " »; ";
           ok = false;
         }
+      } else if (key == "duree_mois") {
+        // The contract's length the answer states (JSON `duree_mois`).
+        if (v.as<int>(-1) != r.aid->duration_months) {
+          *why += "duree_mois attendue " + v.Scalar() + ", obtenue " + std::to_string(r.aid->duration_months) + "; ";
+          ok = false;
+        }
+      } else if (key == "parametres") {
+        // `parametres: {taux: {valeur: 0.1, depuis: 2026-01-01}}`: the value of
+        // an amount's parameter in force on the date, and since when.
+        for (const auto& p : v) {
+          const std::string name = p.first.Scalar();
+          const ParameterUse* use = nullptr;
+          for (const auto& u : r.amount.parameters) {
+            if (u.parameter->name == name) use = &u;
+          }
+          if (!use) {
+            *why += "paramètre « " + name + " » absent du montant; ";
+            ok = false;
+            continue;
+          }
+          if (p.second["valeur"]) ok &= CheckNumber(p.second["valeur"], use->value->value, why, "paramètre " + name);
+          if (p.second["depuis"]) {
+            const std::string want_since = p.second["depuis"].IsNull() ? "null" : p.second["depuis"].Scalar();
+            const std::string got_since = use->value->since ? use->value->since->ToString() : "null";
+            if (want_since != got_since) {
+              *why += "paramètre " + name + " : en vigueur depuis " + want_since + " attendu, obtenu " + got_since + "; ";
+              ok = false;
+            }
+          }
+        }
       } else if (key == "pour_devenir_eligible") {
         std::set<std::string> got;
         for (const auto* c : r.one_fact_away) got.insert(std::string(c->text));
@@ -344,15 +388,106 @@ bool ScenarioChecker::CheckAid(const AidResult& r, const YAML::Node& want, const
   }
 
 
-bool ScenarioChecker::Check(const YAML::Node& s, std::string* why_out) {
-    std::string& why = *why_out;
-    bool ok = true;
-    // Every scenario names the source sentence its expectation comes from.
-    if (const std::string bad = testing::CheckSource(catalog_, s["source"]); !bad.empty()) {
-      why += bad + "; ";
+namespace {
+
+// Sets `path` ("zonage.medecin") in a situation, creating the objects on the way.
+void SetPath(json* situation, const std::string& path, const json& value) {
+  json* at = situation;
+  size_t start = 0;
+  for (size_t dot = path.find('.'); dot != std::string::npos; dot = path.find('.', start)) {
+    json& next = (*at)[path.substr(start, dot - start)];
+    if (!next.is_object()) next = json::object();
+    at = &next;
+    start = dot + 1;
+  }
+  (*at)[path.substr(start)] = value;
+}
+
+// The values `pour_chaque` tries: the listed `valeurs`, or every value of
+// the field's enum (true and false for a yes/no field) but the `sauf` ones.
+// Empty with *why filled when the field or a named value does not exist.
+std::vector<json> EachValues(const SituationSchema& schema, const YAML::Node& each, std::string* why) {
+  const std::string field = each["champ"].Scalar();
+  const FieldSpec* spec = schema.Find(field);
+  if (!spec || !spec->is_scalar()) {
+    *why += "pour_chaque : champ inconnu « " + field + " »; ";
+    return {};
+  }
+  std::vector<json> all;
+  if (spec->type == FieldType::kEnum) {
+    for (const auto& v : spec->values) all.push_back(v);
+  } else if (spec->type == FieldType::kBool) {
+    all = {true, false};
+  }
+  auto member = [&](const json& v) { return std::find(all.begin(), all.end(), v) != all.end(); };
+  std::vector<json> out;
+  if (each["valeurs"]) {
+    for (const auto& v : each["valeurs"]) {
+      json value = spec->type == FieldType::kEnum ? json(v.Scalar()) : YamlToJson(v);
+      if (!all.empty() && !member(value)) {
+        *why += "pour_chaque : « " + value.dump() + " » n'est pas une valeur de « " + field + " »; ";
+        return {};
+      }
+      out.push_back(value);
+    }
+    return out;
+  }
+  if (all.empty()) {
+    *why += "pour_chaque : « sauf » demande un champ à liste de valeurs, « " + field + " » n'en a pas; ";
+    return {};
+  }
+  std::vector<json> skipped;
+  for (const auto& v : each["sauf"]) {
+    json value = spec->type == FieldType::kEnum ? json(v.Scalar()) : YamlToJson(v);
+    if (!member(value)) {
+      *why += "pour_chaque : « " + value.dump() + " » n'est pas une valeur de « " + field + " »; ";
+      return {};
+    }
+    skipped.push_back(value);
+  }
+  for (const auto& v : all) {
+    if (std::find(skipped.begin(), skipped.end(), v) == skipped.end()) out.push_back(v);
+  }
+  if (out.empty()) *why += "pour_chaque : aucune valeur à essayer; ";
+  return out;
+}
+
+}  // namespace
+
+bool ScenarioChecker::Check(const YAML::Node& s, std::string* why) {
+  bool ok = true;
+  // Every scenario names the source sentence its expectation comes from.
+  if (const std::string bad = testing::CheckSource(catalog_, s["source"]); !bad.empty()) {
+    *why += bad + "; ";
+    ok = false;
+  }
+  const json base = YamlToJson(s["situation"]);
+  const YAML::Node each = s["pour_chaque"];
+  if (!each) return CheckSituation(s, base.dump(), why) && ok;
+  if (!each.IsMap() || !each["champ"]) {
+    *why += "pour_chaque sans « champ »; ";
+    return false;
+  }
+  // One case per value, each evaluated and checked on its own; a failure
+  // names the value.
+  const std::string field = each["champ"].Scalar();
+  const std::vector<json> values = EachValues(catalog_.schema(), each, why);
+  if (values.empty()) return false;
+  for (const json& value : values) {
+    json situation = base.is_object() ? base : json::object();
+    SetPath(&situation, field, value);
+    std::string one;
+    if (!CheckSituation(s, situation.dump(), &one)) {
+      *why += "avec " + field + " = " + (value.is_string() ? value.get<std::string>() : value.dump()) + " : " + one;
       ok = false;
     }
-    const std::string situation_text = YamlToJson(s["situation"]).dump();
+  }
+  return ok;
+}
+
+bool ScenarioChecker::CheckSituation(const YAML::Node& s, const std::string& situation_text, std::string* why_out) {
+    std::string& why = *why_out;
+    bool ok = true;
     Situation situation;
     Status st = Situation::FromJson(catalog_.schema(), situation_text, &situation);
     if (st.ok()) st = catalog_.CheckSituation(situation);

@@ -50,10 +50,13 @@ class ScenarioChecker {
   void set_check_tables(bool on) { check_tables_ = on; }
 
   // Evaluates the scenario's situation and compares the result with its
-  // expectations. Appends French reasons to *why; false when any.
+  // expectations; with `pour_chaque`, once per value of the named field.
+  // Appends French reasons to *why; false when any.
   bool Check(const YAML::Node& scenario, std::string* why);
 
  private:
+  // One situation (JSON text) against the scenario's expectations.
+  bool CheckSituation(const YAML::Node& scenario, const std::string& situation_text, std::string* why);
   bool CheckAid(const AidResult& r, const YAML::Node& want, const Result& result, std::string* why);
 
   const Catalog& catalog_;
