@@ -8,7 +8,7 @@
 #   libyaml-cpp-dev            the catalog is YAML; yaml-cpp keeps line/column marks
 #   libcli11-dev               the command line (one file per subcommand)
 #   libboost-dev               the HTTP server (`capsante serve`): Boost.Beast over Asio, header-only
-#   zlib1g-dev                 gzip of the server's answers
+#   libdeflate-dev             gzip of the server's answers and of the page's files (2-3 times faster than zlib)
 #   libgtest-dev libgmock-dev  unit tests
 #   libbenchmark-dev           benchmarks (Google Benchmark)
 #   clang-14 libclang-rt-14-dev  libFuzzer targets
@@ -19,7 +19,7 @@ set -euo pipefail
 
 packages=(
   build-essential cmake pkg-config git ca-certificates
-  nlohmann-json3-dev libyaml-cpp-dev libcli11-dev libboost-dev zlib1g-dev
+  nlohmann-json3-dev libyaml-cpp-dev libcli11-dev libboost-dev libdeflate-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   clang-14 libclang-rt-14-dev
   wrk

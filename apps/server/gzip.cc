@@ -1,6 +1,6 @@
 #include "gzip.h"
 
-#include <zlib.h>
+#include <libdeflate.h>
 
 #include <cstdlib>
 
@@ -8,39 +8,35 @@ namespace capsante::server {
 
 namespace {
 
-// One deflate state per thread, reset between answers: deflateInit2 costs
-// more than compressing a lean answer.
-struct Deflater {
-  z_stream zs{};
+// One compressor per thread and level: allocating one costs more than
+// compressing a lean answer. libdeflate compresses a whole buffer at once,
+// 2 to 3 times faster than zlib's streaming deflate at the same level (the
+// server spent half its CPU in zlib before).
+struct Compressor {
+  libdeflate_compressor* c = nullptr;
   int level = -1;
-  ~Deflater() {
-    if (level >= 0) deflateEnd(&zs);
+  ~Compressor() {
+    if (c) libdeflate_free_compressor(c);
   }
-  bool Ready(int want) {
-    if (level == want) return deflateReset(&zs) == Z_OK;
-    if (level >= 0) deflateEnd(&zs);
-    zs = z_stream{};
-    level = -1;
-    if (deflateInit2(&zs, want, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK) return false;
-    level = want;
-    return true;
+  libdeflate_compressor* For(int want) {
+    if (level == want) return c;
+    if (c) libdeflate_free_compressor(c);
+    c = libdeflate_alloc_compressor(want);
+    level = c ? want : -1;
+    return c;
   }
 };
 
 }  // namespace
 
 bool Gzip(std::string_view in, int level, std::string* out) {
-  thread_local Deflater d;
-  if (!d.Ready(level)) return false;
-  z_stream& zs = d.zs;
-  out->resize(deflateBound(&zs, static_cast<uLong>(in.size())) + 32);
-  zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
-  zs.avail_in = static_cast<uInt>(in.size());
-  zs.next_out = reinterpret_cast<Bytef*>(out->data());
-  zs.avail_out = static_cast<uInt>(out->size());
-  const int rc = deflate(&zs, Z_FINISH);
-  out->resize(zs.total_out);
-  return rc == Z_STREAM_END;
+  thread_local Compressor compressor;
+  libdeflate_compressor* c = compressor.For(level);
+  if (!c) return false;
+  out->resize(libdeflate_gzip_compress_bound(c, in.size()));
+  const size_t n = libdeflate_gzip_compress(c, in.data(), in.size(), out->data(), out->size());
+  out->resize(n);
+  return n > 0;
 }
 
 bool AcceptsGzip(std::string_view accept_encoding) {

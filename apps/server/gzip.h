@@ -1,4 +1,4 @@
-// gzip (zlib) for the JSON answers and the page's text files. Compression is
+// gzip (libdeflate) for the JSON answers and the page's text files. Compression is
 // done by capsante at level 1 for answers (they change with every request)
 // and level 6 once for static files.
 #ifndef CAPSANTE_APPS_SERVER_GZIP_H_

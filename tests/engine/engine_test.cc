@@ -147,5 +147,27 @@ TEST_F(EngineTest, JsonFollowsTheContract) {
   }
 }
 
+// The lean answer names a quoted document once, in `documents`; its sources
+// keep `document` and `extrait` (api-v1) and lose the repeated title.
+TEST_F(EngineTest, LeanSourcesShareTheirDocuments) {
+  const Result r = Evaluate(*catalog_, Parse(kGp2025));
+  const std::string lean = ToJson(r);
+  const std::string doc = "\"document\":\"004_e770e37fc8623f8e.txt\",\"extrait\":";
+  EXPECT_NE(lean.find(doc), std::string::npos);
+  const std::string entry = "\"documents\":{";
+  const size_t table = lean.find(entry);
+  ASSERT_NE(table, std::string::npos);
+  EXPECT_NE(lean.find("\"004_e770e37fc8623f8e.txt\":{\"titre\":\"Les aides à l'installation (PAPS Pays de la Loire)\"", table),
+            std::string::npos);
+  const std::string title = "\"titre\":\"Les aides à l'installation (PAPS Pays de la Loire)\"";
+  EXPECT_EQ(lean.find(title), lean.rfind(title)) << "the title is written once";
+  // In full, every source carries its document's title again, and there is no table.
+  JsonOptions full;
+  full.details = true;
+  const std::string detailed = ToJson(r, full);
+  EXPECT_EQ(detailed.find(entry), std::string::npos);
+  EXPECT_NE(detailed.find(title), detailed.rfind(title));
+}
+
 }  // namespace
 }  // namespace capsante

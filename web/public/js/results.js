@@ -251,7 +251,16 @@ export function renderHistory(history, profession) {
     h('ul', { class: 'cs-historique' }, lines.map((e) => h('li', {}, h('strong', {}, `${e.libelle} : `), e.resume)))) : null);
 }
 
+// A lean answer names each cited document once, in `documents`: put its
+// title, issuer, date and address back beside each quoted sentence.
+function withDocuments(result) {
+  const docs = result.documents || {};
+  for (const aid of result.aides) aid.sources = (aid.sources || []).map((s) => ({ ...docs[s.document], ...s }));
+  return result;
+}
+
 export function renderResults(result, { onPrintSummary }) {
+  withDocuments(result);
   const names = new Map(result.aides.map((a) => [a.id, a.nom]));
   const groups = Object.fromEntries(STATUS_ORDER.map((s) => [s, []]));
   for (const aid of result.aides) groups[aid.statut]?.push(aid);
