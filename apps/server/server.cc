@@ -203,6 +203,10 @@ class Session : public std::enable_shared_from_this<Session> {
     for (const auto& [name, value] : answer_.headers) response_.set(name, value);
     const bool keep = keep_alive_ && !server_->stopping;
     response_.keep_alive(keep);
+    // An idle connection is closed after kHeaderSeconds: say so, one second
+    // short, so that a client never sends on a socket the server is closing
+    // (Node's fetch then keeps it one more second short of that).
+    if (keep) response_.set(http::field::keep_alive, "timeout=" + std::to_string(kHeaderSeconds - 1));
     const std::string_view payload = answer_.payload();
     if (method_ == "HEAD") {
       response_.content_length(payload.size());
