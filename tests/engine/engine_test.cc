@@ -7,16 +7,13 @@
 
 #include "capsante/catalog.h"
 #include "capsante/engine.h"
+#include "../catalog_fixture.h"
 
 namespace capsante {
 namespace {
 
-class EngineTest : public ::testing::Test {
+class EngineTest : public CatalogTest {
  protected:
-  static void SetUpTestSuite() {
-    Status st = Catalog::Load(CAPSANTE_DEFAULT_HOME, &catalog_);
-    ASSERT_TRUE(st.ok()) << st.ToString();
-  }
   static Situation Parse(const char* json) {
     Situation s;
     Status st = Situation::FromJson(catalog_->schema(), json, &s);
@@ -30,9 +27,7 @@ class EngineTest : public ::testing::Test {
     ADD_FAILURE() << "aide absente " << id;
     return r.aids.front();
   }
-  static std::unique_ptr<Catalog> catalog_;
 };
-std::unique_ptr<Catalog> EngineTest::catalog_;
 
 const char* kGp2025 = R"({"date":"2025-06-01","profession":"medecin","mode_exercice":"liberal",
   "zonage":{"medecin":"ZIP","departement":"44"},"secteur":"1","exercice_coordonne":"groupe",

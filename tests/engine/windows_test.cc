@@ -10,19 +10,12 @@
 
 #include "capsante/catalog.h"
 #include "capsante/engine.h"
+#include "../catalog_fixture.h"
 
 namespace capsante {
 namespace {
 
-class WindowSweepTest : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() {
-    Status st = Catalog::Load(CAPSANTE_DEFAULT_HOME, &catalog_);
-    ASSERT_TRUE(st.ok()) << st.ToString();
-  }
-  static std::unique_ptr<Catalog> catalog_;
-};
-std::unique_ptr<Catalog> WindowSweepTest::catalog_;
+class WindowSweepTest : public CatalogTest {};
 
 const Date kFirst = *Date::Parse("2024-01-01");
 const Date kLast = *Date::Parse("2029-12-31");

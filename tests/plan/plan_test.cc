@@ -7,19 +7,12 @@
 
 #include "capsante/engine.h"
 #include "capsante/plan.h"
+#include "../catalog_fixture.h"
 
 namespace capsante {
 namespace {
 
-class PlanTest : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() {
-    Status st = Catalog::Load(CAPSANTE_DEFAULT_HOME, &catalog_);
-    ASSERT_TRUE(st.ok()) << st.ToString();
-  }
-  static std::unique_ptr<Catalog> catalog_;
-};
-std::unique_ptr<Catalog> PlanTest::catalog_;
+class PlanTest : public CatalogTest {};
 
 bool Contains(const std::vector<std::string>& v, const std::string& x) { return std::find(v.begin(), v.end(), x) != v.end(); }
 bool Incompatible(const Aid& a, const Aid& b) { return Contains(a.incompatible_with, b.id) || Contains(b.incompatible_with, a.id); }
