@@ -103,6 +103,7 @@ Status ReadDefinitions(const std::string& file, const YAML::Node& node, Definiti
 Status CatalogLoader::LoadDefinitions(const std::string& file) {
   YAML::Node root;
   CAPSANTE_RETURN_IF_ERROR(yamlutil::LoadFile(file, &root));
+  if (!root.IsMap()) return Status::InvalidCatalog(file + ": le fichier des définitions est un dictionnaire YAML", file);
   CAPSANTE_RETURN_IF_ERROR(ReadDefinitions(file, root["definitions"], &global_defs_));
   // Bind them all now so that an unused broken one is still refused.
   LoaderScope scope(*c_->schema_, nullptr, nullptr, &global_defs_);

@@ -8,16 +8,44 @@
 namespace capsante::json {
 namespace {
 
-// Bytes that need escaping: control characters, quote and backslash.
+// Bytes that need a closer look: control characters, quote and backslash
+// (escaped), and every byte of a multi-byte UTF-8 sequence (validated).
 struct EscapeTable {
   bool needs[256] = {};
   constexpr EscapeTable() {
     for (int c = 0; c < 0x20; ++c) needs[c] = true;
+    for (int c = 0x80; c < 0x100; ++c) needs[c] = true;
     needs[static_cast<unsigned char>('"')] = true;
     needs[static_cast<unsigned char>('\\')] = true;
   }
 };
 constexpr EscapeTable kEscape;
+
+// The length of the valid UTF-8 sequence at p (lead byte >= 0x80), or 0
+// when it is not one: a stray continuation byte, an overlong form, a
+// surrogate, beyond U+10FFFF or cut short.
+size_t Utf8Length(const unsigned char* p, const unsigned char* end) {
+  const unsigned char c = p[0];
+  size_t n;
+  unsigned char lo = 0x80, hi = 0xBF;  // allowed range of the second byte
+  if (c >= 0xC2 && c <= 0xDF) n = 2;
+  else if (c >= 0xE0 && c <= 0xEF) {
+    n = 3;
+    if (c == 0xE0) lo = 0xA0;
+    if (c == 0xED) hi = 0x9F;
+  } else if (c >= 0xF0 && c <= 0xF4) {
+    n = 4;
+    if (c == 0xF0) lo = 0x90;
+    if (c == 0xF4) hi = 0x8F;
+  } else {
+    return 0;
+  }
+  if (static_cast<size_t>(end - p) < n || p[1] < lo || p[1] > hi) return 0;
+  for (size_t i = 2; i < n; ++i) {
+    if ((p[i] & 0xC0) != 0x80) return 0;
+  }
+  return n;
+}
 
 void Escape(std::string* out, std::string_view s) {
   out->push_back('"');
@@ -25,8 +53,8 @@ void Escape(std::string* out, std::string_view s) {
   const char* end = p + s.size();
   while (p < end) {
     const char* run = p;
-    // Eight bytes at a time while none needs escaping (SWAR: a byte below
-    // 0x20, a quote or a backslash sets its high bit in `special`).
+    // Eight bytes at a time while all are plain ASCII (SWAR: a byte below
+    // 0x20, a quote, a backslash or a byte of 0x80 or more sets a high bit).
     while (end - p >= 8) {
       uint64_t x;
       std::memcpy(&x, p, 8);
@@ -37,13 +65,24 @@ void Escape(std::string* out, std::string_view s) {
       const uint64_t quote = (q - kOnes) & ~q;
       const uint64_t b = x ^ (kOnes * '\\');
       const uint64_t backslash = (b - kOnes) & ~b;
-      if ((below_space | quote | backslash) & kHighs) break;
+      if ((below_space | quote | backslash | x) & kHighs) break;
       p += 8;
     }
     while (p < end && !kEscape.needs[static_cast<unsigned char>(*p)]) ++p;
     out->append(run, static_cast<size_t>(p - run));
     if (p == end) break;
-    const unsigned char c = static_cast<unsigned char>(*p++);
+    const unsigned char c = static_cast<unsigned char>(*p);
+    if (c >= 0x80) {
+      // Valid UTF-8 is copied; anything else (a path or a key echoed from
+      // a request, a text cut inside a character) becomes U+FFFD, so that
+      // every document written is valid JSON.
+      const size_t n = Utf8Length(reinterpret_cast<const unsigned char*>(p), reinterpret_cast<const unsigned char*>(end));
+      if (n) out->append(p, n);
+      else out->append("\\ufffd");
+      p += n ? n : 1;
+      continue;
+    }
+    ++p;
     switch (c) {
       case '"': out->append("\\\""); break;
       case '\\': out->append("\\\\"); break;
