@@ -140,17 +140,9 @@ class Validator : public Scanner {
       SkipSpace();
       const Frame child{frame, raw, -1};
       if (!Value(&child, depth + 1)) return false;
-      SkipSpace();
-      if (At(',')) {
-        ++pos_;
-        SkipSpace();
-        continue;
-      }
-      if (At('}')) {
-        ++pos_;
-        return true;
-      }
-      return Syntax();
+      bool more = false;
+      if (!Separator('}', &more)) return false;
+      if (!more) return true;
     }
   }
 
@@ -165,18 +157,28 @@ class Validator : public Scanner {
     for (long index = 0;; ++index) {
       const Frame child{frame, {}, index};
       if (!Value(&child, depth + 1)) return false;
-      SkipSpace();
-      if (At(',')) {
-        ++pos_;
-        SkipSpace();
-        continue;
-      }
-      if (At(']')) {
-        ++pos_;
-        return true;
-      }
-      return Syntax();
+      bool more = false;
+      if (!Separator(']', &more)) return false;
+      if (!more) return true;
     }
+  }
+
+  // After a member or an element: "," announces another (*more), `close`
+  // ends the container; anything else is a syntax error.
+  bool Separator(char close, bool* more) {
+    SkipSpace();
+    if (At(',')) {
+      ++pos_;
+      SkipSpace();
+      *more = true;
+      return true;
+    }
+    if (At(close)) {
+      ++pos_;
+      *more = false;
+      return true;
+    }
+    return Syntax();
   }
 
   int max_depth_;
