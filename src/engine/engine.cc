@@ -1,7 +1,11 @@
 #include "capsante/engine.h"
 
 #include <algorithm>
+#include <optional>
 #include <set>
+#include <string>
+#include <string_view>
+#include <vector>
 
 #include "compiled/compiled_aid.h"
 #include "expr/eval.h"
@@ -54,48 +58,111 @@ const std::vector<std::string_view> kStructureFields = {"structure.type"};
 const std::vector<std::string_view> kRegionFields = {"zonage.region"};
 const std::vector<std::string_view> kDepartementFields = {"zonage.departement"};
 
+// An organisation's contact for the situation's place.
+struct KnownContact {
+  std::string_view organisation;  // Aid::contact
+  ContactResult contact;
+};
+
+// A built-in check (profession or structure, region, départements), decided
+// before the aid's own conditions are read.
+struct Gate {
+  std::string_view text;
+  const std::vector<std::string_view>* fields = nullptr;
+  ConditionStatus status = ConditionStatus::kUnknown;
+  std::string_view missing;  // the field whose absence left it unknown
+};
+
+// Buffers that one evaluation reuses from aid to aid. Kept per thread, so
+// that a thread evaluating situation after situation (a server, a batch)
+// does not grow them again each time.
+struct Scratch {
+  std::vector<expr::ParamSlot> params;
+  std::vector<int> missing;
+  std::vector<int> schedule_base;
+  std::vector<int> optional;
+  std::vector<int> params_read;
+  std::vector<KnownContact> contacts;
+  bool in_use = false;
+};
+
+// The scratch buffers of this thread, or fresh ones should an evaluation
+// ever start inside another.
+class ScratchLease {
+ public:
+  ScratchLease() {
+    thread_local Scratch kept;
+    scratch_ = kept.in_use ? &own_ : &kept;
+    scratch_->in_use = true;
+  }
+  ~ScratchLease() { scratch_->in_use = false; }
+  ScratchLease(const ScratchLease&) = delete;
+  ScratchLease& operator=(const ScratchLease&) = delete;
+  Scratch& get() { return *scratch_; }
+
+ private:
+  Scratch own_;
+  Scratch* scratch_;
+};
+
 class AidEvaluator {
  public:
   AidEvaluator(const Catalog& catalog, const Situation& situation, const EvalOptions& options,
-               const std::vector<Running>& running, const std::vector<Signed>& signed_contracts)
+               const std::vector<Running>& running, const std::vector<Signed>& signed_contracts, Scratch* scratch)
       : catalog_(catalog), situation_(situation), schema_(catalog.schema()), options_(options), running_(running),
         signed_(signed_contracts),
         profession_(situation.Find("profession")),
         region_(situation.Find("zonage.region")),
         departement_(situation.Find("zonage.departement")),
-        structure_type_(situation.Find("structure.type")) {
-    for (const FieldSpec& f : schema_.fields()) {
-      if (f.is_scalar() && !f.in_list && f.path.rfind("structure.", 0) == 0 && situation_.fact(f.slot).known()) {
-        any_structure_fact_ = true;
-      }
-    }
-  }
-
-  AidResult Run(const Aid& aid) {
-    const auto& compiled = *aid.compiled;
-    AidResult r;
-    r.aid = &aid;
-    BindParameters(aid);
-
-    ctx_ = expr::EvalContext();
+        structure_type_(situation.Find("structure.type")),
+        contacts_(scratch->contacts),
+        params_(scratch->params),
+        missing_(scratch->missing),
+        scratch_(scratch->schedule_base),
+        optional_(scratch->optional),
+        params_read_(scratch->params_read) {
     ctx_.situation = &situation_;
     ctx_.params = &params_;
+    contacts_.clear();  // they depend on the situation's place
+  }
 
-    r.conditions.reserve(compiled.conditions.size() + 3);
+  // Fills `r`, constructed in place in the result (an AidResult is large:
+  // no copy, no move).
+  void Run(const Aid& aid, AidResult& r) {
+    const auto& compiled = *aid.compiled;
+    r.aid = &aid;
+    params_bound_ = false;
+    ctx_.missing = nullptr;
+    ctx_.optional = nullptr;
+    ctx_.params_read = nullptr;
+    ctx_.item = nullptr;
+    ctx_.error.clear();
+
     // 1. Who and where the aid is for, before anything else.
     bool gate_false = false;
     bool profession_false = false;
+    Gate gates[3];
+    size_t gate_count = 0;
     if (aid.for_structure) {
-      GateStructure(&r, &gate_false, &profession_false);
+      GateStructure(&r, &gates[gate_count++], &gate_false, &profession_false);
     } else {
-      GateProfession(aid, &r, &gate_false, &profession_false);
+      GateProfession(aid, &r, &gates[gate_count++], &gate_false, &profession_false);
     }
-    GateRegion(aid, compiled, &r, &gate_false);
+    GateRegion(aid, compiled, &r, gates, &gate_count, &gate_false);
 
     // 2. Its own conditions — not read when the aid is for another
     // profession or region: the failed gate alone answers "why not".
-    std::vector<int>& missing = missing_;
     const size_t evaluated = gate_false ? 0 : compiled.conditions.size();
+    r.conditions.reserve(gate_count + evaluated + running_.size() + (aid.waiting_period ? signed_.size() : 0));
+    for (size_t i = 0; i < gate_count; ++i) {
+      ConditionResult& c = r.conditions.emplace_back();
+      c.text = gates[i].text;
+      c.fields = gates[i].fields;
+      c.status = gates[i].status;
+      if (!gates[i].missing.empty()) c.missing.push_back(gates[i].missing);
+    }
+    if (evaluated > 0) BindParameters(aid);
+    std::vector<int>& missing = missing_;
     for (size_t i = 0; i < evaluated; ++i) {
       missing.clear();
       ctx_.missing = &missing;
@@ -106,6 +173,7 @@ class AidEvaluator {
       c.fields = &compiled.conditions[i].fields;
       if (!v.known()) {
         c.status = ConditionStatus::kUnknown;
+        c.missing.reserve(missing.size());
         for (int id : missing) AppendUnique(&c.missing, schema_.field(id).path);
       } else {
         c.status = v.b ? ConditionStatus::kMet : ConditionStatus::kNotMet;
@@ -150,16 +218,25 @@ class AidEvaluator {
     } else {
       r.status = AidStatus::kEligible;
     }
-    if (r.status == AidStatus::kToSpecify) {
-      for (const auto& c : r.conditions) {
-        for (const auto& m : c.missing) AppendUnique(&r.missing, m);
-      }
-    }
 
     // 5. Amount, for what can be received (or is being received).
-    if (r.status == AidStatus::kEligible || r.status == AidStatus::kToSpecify || r.running) {
-      ComputeAmount(aid, &r);
-      if (r.status != AidStatus::kNotEligible && r.status != AidStatus::kClosed) {
+    if (r.status == AidStatus::kEligible || r.status == AidStatus::kToSpecify || r.running) ComputeAmount(aid, &r);
+
+    // What is missing: the conditions' fields first, then the amount's.
+    const bool conditions_missing = r.status == AidStatus::kToSpecify;
+    const bool amount_missing = r.status != AidStatus::kNotEligible && r.status != AidStatus::kClosed;
+    size_t missing_count = amount_missing ? r.amount.missing.size() : 0;
+    if (conditions_missing) {
+      for (const auto& c : r.conditions) missing_count += c.missing.size();
+    }
+    if (missing_count > 0) {
+      r.missing.reserve(missing_count);
+      if (conditions_missing) {
+        for (const auto& c : r.conditions) {
+          for (const auto& m : c.missing) AppendUnique(&r.missing, m);
+        }
+      }
+      if (amount_missing) {
         for (const auto& m : r.amount.missing) AppendUnique(&r.missing, m);
       }
     }
@@ -176,11 +253,14 @@ class AidEvaluator {
     }
     if (!ctx_.error.empty()) r.error = ctx_.error;
     ResolveContact(aid, &r);
-    return r;
   }
 
  private:
+  // The aid's parameters at the date, bound only for an aid whose
+  // expressions are read (most aids are for another profession).
   void BindParameters(const Aid& aid) {
+    if (params_bound_) return;
+    params_bound_ = true;
     params_.assign(aid.parameters.size(), expr::ParamSlot());
     const Date date = situation_.date();
     for (size_t i = 0; i < aid.parameters.size(); ++i) {
@@ -226,14 +306,14 @@ class AidEvaluator {
     }
   }
 
-  void GateProfession(const Aid& aid, AidResult* r, bool* gate_false, bool* profession_false) {
-    ConditionResult& c = r->conditions.emplace_back();
+  void GateProfession(const Aid& aid, AidResult* r, Gate* gate, bool* gate_false, bool* profession_false) {
+    Gate& c = *gate;
     c.text = aid.compiled->profession_gate;
     c.fields = &kProfessionFields;
     const Fact* f = profession_;
     if (!f || !f->known()) {
       c.status = ConditionStatus::kUnknown;
-      c.missing.push_back("profession");
+      c.missing = "profession";
     } else if (std::find(aid.professions.begin(), aid.professions.end(), f->text) != aid.professions.end()) {
       c.status = ConditionStatus::kMet;
     } else {
@@ -246,17 +326,17 @@ class AidEvaluator {
 
   // Collective aids are applied for by a structure: a situation that says
   // nothing of a structure is an individual's, for whom they are out of reach.
-  void GateStructure(AidResult* r, bool* gate_false, bool* applicant_false) {
-    ConditionResult& c = r->conditions.emplace_back();
+  void GateStructure(AidResult* r, Gate* gate, bool* gate_false, bool* applicant_false) {
+    Gate& c = *gate;
     c.text = "Demande présentée par une structure d'exercice coordonné (ESP, MSP, CDS ou CPTS)";
     c.fields = &kStructureFields;
     const Fact* type = structure_type_;
-    const bool any = any_structure_fact_;
+    const bool any = AnyStructureFact();
     if (type && type->known()) {
       c.status = ConditionStatus::kMet;
     } else if (any) {
       c.status = ConditionStatus::kUnknown;
-      c.missing.push_back("structure.type");
+      c.missing = "structure.type";
     } else {
       c.status = ConditionStatus::kNotMet;
       *gate_false = true;
@@ -265,14 +345,15 @@ class AidEvaluator {
     }
   }
 
-  void GateRegion(const Aid& aid, const internal::CompiledAid& compiled, AidResult* r, bool* gate_false) {
+  void GateRegion(const Aid& aid, const internal::CompiledAid& compiled, AidResult* r, Gate* gates,
+                  size_t* gate_count, bool* gate_false) {
     if (!aid.region.empty()) {
-      ConditionResult& c = r->conditions.emplace_back();
+      Gate& c = gates[(*gate_count)++];
       c.text = compiled.region_gate;
       c.fields = &kRegionFields;
       if (!region_ || !region_->known()) {
         c.status = ConditionStatus::kUnknown;
-        c.missing.push_back("zonage.region");
+        c.missing = "zonage.region";
       } else {
         c.status = region_->text == aid.region ? ConditionStatus::kMet : ConditionStatus::kNotMet;
         *gate_false |= c.status == ConditionStatus::kNotMet;
@@ -280,12 +361,12 @@ class AidEvaluator {
       }
     }
     if (!aid.departements.empty()) {
-      ConditionResult& c = r->conditions.emplace_back();
+      Gate& c = gates[(*gate_count)++];
       c.text = compiled.departement_gate;
       c.fields = &kDepartementFields;
       if (!departement_ || !departement_->known()) {
         c.status = ConditionStatus::kUnknown;
-        c.missing.push_back("zonage.departement");
+        c.missing = "zonage.departement";
       } else {
         const bool in = std::find(aid.departements.begin(), aid.departements.end(), departement_->text) != aid.departements.end();
         c.status = in ? ConditionStatus::kMet : ConditionStatus::kNotMet;
@@ -309,6 +390,7 @@ class AidEvaluator {
     const auto& compiled = *aid.compiled;
     AmountResult& a = r->amount;
     a.quantified = !aid.amount_not_quantified;
+    BindParameters(aid);
     std::vector<int>& missing = missing_;
     std::vector<int>& optional = optional_;
     missing.clear();
@@ -329,6 +411,9 @@ class AidEvaluator {
       }
       bool schedule_known = true;
       double schedule_sum = 0;
+      size_t payments = 0;
+      for (const Payment& p : aid.schedule) payments += static_cast<size_t>(std::max(p.repeat, 0));
+      a.schedule.reserve(payments);
       for (size_t i = 0; i < aid.schedule.size(); ++i) {
         const Payment& p = aid.schedule[i];
         const std::optional<double> amount = EvalNumber(compiled.payments[i].get(), &missing, &optional);
@@ -369,6 +454,7 @@ class AidEvaluator {
           const int periods = Date::MonthsBetween(start, situation_.date()) / aid.duration_months;
           start = start.AddMonths(periods * aid.duration_months);
         }
+        r->running->remaining.reserve(a.schedule.size());
         for (const auto& p : a.schedule) {
           PaymentResult moved = p;
           moved.date = start.AddMonths(p.months_after);
@@ -377,7 +463,9 @@ class AidEvaluator {
       }
     }
     ctx_.params_read = nullptr;
+    a.missing.reserve(missing.size());
     for (int id : missing) AppendUnique(&a.missing, schema_.field(id).path);
+    a.possible_bonuses.reserve(optional.size());
     for (int id : optional) AppendUnique(&a.possible_bonuses, schema_.field(id).path);
     // Amounts whose value in force only a blog gives.
     std::sort(params_read_.begin(), params_read_.end());
@@ -388,6 +476,7 @@ class AidEvaluator {
     }
     if (options_.explanations) {
       const Date date = situation_.date();
+      a.parameters.reserve(compiled.amount_params.size());
       for (int index : compiled.amount_params) {
         const Parameter& p = aid.parameters[static_cast<size_t>(index)];
         const ParameterValue* v = p.At(date);
@@ -397,24 +486,46 @@ class AidEvaluator {
     }
   }
 
+  // Most aids share a handful of payers: each organisation's contact for the
+  // situation's place is looked up once per evaluation.
   void ResolveContact(const Aid& aid, AidResult* r) {
-    const Organisation* org = catalog_.FindOrganisation(aid.contact);
-    if (!org) return;
-    r->contact.general = &org->general;
-    r->contact.entry = &org->general;
-    const Fact* dep = departement_;
-    if (dep && dep->known()) {
-      auto it = org->by_departement.find(dep->text);
-      if (it != org->by_departement.end()) {
-        r->contact.entry = &it->second;
+    for (const KnownContact& known : contacts_) {
+      if (known.organisation == aid.contact) {
+        r->contact = known.contact;
         return;
       }
     }
-    const Fact* reg = region_;
-    if (reg && reg->known()) {
-      auto it = org->by_region.find(reg->text);
-      if (it != org->by_region.end()) r->contact.entry = &it->second;
+    ContactResult& contact = contacts_.emplace_back(KnownContact{aid.contact, {}}).contact;
+    const Organisation* org = catalog_.FindOrganisation(aid.contact);
+    if (org) {
+      contact.general = &org->general;
+      contact.entry = &org->general;
+      const Fact* dep = departement_;
+      const Fact* reg = region_;
+      auto local = dep && dep->known() ? org->by_departement.find(dep->text) : org->by_departement.end();
+      if (local != org->by_departement.end()) {
+        contact.entry = &local->second;
+      } else if (reg && reg->known()) {
+        auto it = org->by_region.find(reg->text);
+        if (it != org->by_region.end()) contact.entry = &it->second;
+      }
     }
+    r->contact = contact;
+  }
+
+  // Whether the situation says anything of a structure (read by the
+  // structure gate when the structure's type is not given).
+  bool AnyStructureFact() {
+    if (!any_structure_fact_) {
+      any_structure_fact_ = false;
+      for (const FieldSpec& f : schema_.fields()) {
+        if (f.is_scalar() && !f.in_list && f.path.rfind("structure.", 0) == 0 && situation_.fact(f.slot).known()) {
+          *any_structure_fact_ = true;
+          break;
+        }
+      }
+    }
+    return *any_structure_fact_;
   }
 
   const Catalog& catalog_;
@@ -427,12 +538,14 @@ class AidEvaluator {
   const Fact* region_;
   const Fact* departement_;
   const Fact* structure_type_;
-  bool any_structure_fact_ = false;
-  std::vector<expr::ParamSlot> params_;
-  std::vector<int> missing_;
-  std::vector<int> scratch_;
-  std::vector<int> optional_;
-  std::vector<int> params_read_;
+  std::optional<bool> any_structure_fact_;
+  std::vector<KnownContact>& contacts_;
+  std::vector<expr::ParamSlot>& params_;
+  bool params_bound_ = false;
+  std::vector<int>& missing_;
+  std::vector<int>& scratch_;
+  std::vector<int>& optional_;
+  std::vector<int>& params_read_;
   expr::EvalContext ctx_;
 };
 
@@ -536,11 +649,12 @@ Result Evaluate(const Catalog& catalog, const Situation& situation, const EvalOp
   result.date_given = situation.date_given();
   std::vector<Signed> signed_contracts;
   const std::vector<Running> running = RunningContracts(catalog, situation, &signed_contracts);
-  AidEvaluator evaluator(catalog, situation, options, running, signed_contracts);
-  result.aids.reserve(catalog.aids().size());
+  ScratchLease scratch;
+  AidEvaluator evaluator(catalog, situation, options, running, signed_contracts, &scratch.get());
+  result.aids.reserve(options.only.empty() ? catalog.aids().size() : std::min(options.only.size(), catalog.aids().size()));
   for (const Aid& aid : catalog.aids()) {
     if (!options.only.empty() && std::find(options.only.begin(), options.only.end(), aid.id) == options.only.end()) continue;
-    result.aids.push_back(evaluator.Run(aid));
+    evaluator.Run(aid, result.aids.emplace_back());
   }
   return result;
 }

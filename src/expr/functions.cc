@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstddef>
+#include <vector>
 
 #include "capsante/date.h"
 
@@ -141,25 +143,30 @@ Value If(const BoundExpr& call, EvalContext* ctx) {
 
 // Never unknown, and what it reads is not missing: it asks whether it is.
 Value Known(const BoundExpr& call, EvalContext* ctx) {
-  std::vector<int> ignored;
   std::vector<int>* saved = ctx->missing;
-  ctx->missing = &ignored;
+  ctx->missing = nullptr;
   const bool known = Eval(*call.children[0], ctx).known();
   ctx->missing = saved;
   return Value::Bool(known);
 }
 
 // True only when the user said so; an unknown fact counts as "not declared"
-// and is recorded as a fact that could raise the amount.
+// and is recorded as a fact that could raise the amount. The fields it reads
+// are noted after those already missing, then taken back: no buffer of its
+// own unless there is no missing list to borrow.
 Value Declared(const BoundExpr& call, EvalContext* ctx) {
-  std::vector<int> read;
+  std::vector<int> own;
   std::vector<int>* saved = ctx->missing;
-  ctx->missing = &read;
+  std::vector<int>* read = saved ? saved : (ctx->optional ? &own : nullptr);
+  const size_t mark = read ? read->size() : 0;
+  ctx->missing = read;
   const Value v = Eval(*call.children[0], ctx);
   ctx->missing = saved;
-  if (v.known()) return v;
-  if (ctx->optional) ctx->optional->insert(ctx->optional->end(), read.begin(), read.end());
-  return Value::Bool(false);
+  if (!v.known() && ctx->optional) {
+    ctx->optional->insert(ctx->optional->end(), read->begin() + static_cast<std::ptrdiff_t>(mark), read->end());
+  }
+  if (read) read->resize(mark);
+  return v.known() ? v : Value::Bool(false);
 }
 
 // The second argument over every element of the first (a situation list).
