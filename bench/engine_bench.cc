@@ -1,9 +1,12 @@
 // Google Benchmark: loading the catalog, parsing a situation, evaluating the
 // whole catalog (with and without explanations) and writing the JSON result.
-// Speed is measured here, never by timed tests.
+// Speed is measured here, never by timed tests. The evaluation benchmarks
+// also report the heap allocations of one iteration ("allocations").
 #include <benchmark/benchmark.h>
 
 #include <memory>
+
+#include "alloc_counter.h"
 
 #include "capsante/catalog.h"
 #include "capsante/engine.h"
@@ -25,6 +28,23 @@ const capsante::Catalog& TheCatalog() {
   }();
   return *c;
 }
+
+// Heap allocations per iteration, counted while `state` runs.
+class AllocationCount {
+ public:
+  explicit AllocationCount(benchmark::State& state) : state_(state), start_(capsante_bench::Allocations()) {}
+  ~AllocationCount() {
+    const double per_iteration =
+        static_cast<double>(capsante_bench::Allocations() - start_) / static_cast<double>(state_.iterations());
+    state_.counters["allocations"] = per_iteration;
+  }
+  AllocationCount(const AllocationCount&) = delete;
+  AllocationCount& operator=(const AllocationCount&) = delete;
+
+ private:
+  benchmark::State& state_;
+  size_t start_;
+};
 
 capsante::Situation Doctor() {
   capsante::Situation s;
@@ -54,6 +74,7 @@ void BM_EvaluateWithExplanations(benchmark::State& state) {
   const capsante::Situation s = Doctor();
   capsante::EvalOptions o;
   o.explanations = true;
+  AllocationCount count(state);
   for (auto _ : state) benchmark::DoNotOptimize(capsante::Evaluate(TheCatalog(), s, o));
 }
 BENCHMARK(BM_EvaluateWithExplanations)->Unit(benchmark::kMicrosecond);
@@ -62,6 +83,7 @@ void BM_EvaluateWithoutExplanations(benchmark::State& state) {
   const capsante::Situation s = Doctor();
   capsante::EvalOptions o;
   o.explanations = false;
+  AllocationCount count(state);
   for (auto _ : state) benchmark::DoNotOptimize(capsante::Evaluate(TheCatalog(), s, o));
 }
 BENCHMARK(BM_EvaluateWithoutExplanations)->Unit(benchmark::kMicrosecond);
@@ -72,6 +94,7 @@ void BM_FindAlternatives(benchmark::State& state) {
   const capsante::Situation s = Doctor();
   const capsante::Result base = capsante::Evaluate(TheCatalog(), s, {});
   size_t found = 0;
+  AllocationCount count(state);
   for (auto _ : state) {
     capsante::Result r = base;
     capsante::FindAlternatives(TheCatalog(), s, &r);
@@ -86,6 +109,7 @@ BENCHMARK(BM_FindAlternatives)->Unit(benchmark::kMicrosecond);
 void BM_EvaluateEmptySituation(benchmark::State& state) {
   capsante::Situation s;
   if (!capsante::Situation::FromJson(TheCatalog().schema(), "{}", &s).ok()) std::abort();
+  AllocationCount count(state);
   for (auto _ : state) benchmark::DoNotOptimize(capsante::Evaluate(TheCatalog(), s));
 }
 BENCHMARK(BM_EvaluateEmptySituation)->Unit(benchmark::kMicrosecond);
