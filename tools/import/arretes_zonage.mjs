@@ -11,7 +11,11 @@
 //  profession   for zonage.profession rows: the situation profession value
 //  region       INSEE region code, or '*' for every region without a row of
 //               its own for the same champ and profession
-//  nature       'zonage' (fixes the zones), 'creation' (the scheme starts:
+//  nature       'zonage' (fixes the zones), 'revision' (a national text
+//               making every ARS re-issue the zoning: region '*', no
+//               couche, `signe_le` required; `au_plus_tard` is the day from
+//               which a region whose newer text is not found is to confirm),
+//               'creation' (the scheme starts:
 //               before, the fact is legally false), 'fin' (the scheme ends)
 //  autorite     who signed ("ARS Centre-Val de Loire")
 //  reference    the text ("arrêté n° 2022-DOS-DM-0003")
@@ -161,6 +165,13 @@ export const ARRETES = [
     url: 'https://sante.gouv.fr/professionnels/zonage-medecin',
     extrait: 'Ce sont les agences régionales de santé (ARS) qui déterminent ces zones sous-denses, à partir d’une méthodologie nationale actualisée en octobre 2021.',
     lu_le: READ, remarque: 'Régions sans ligne propre : la couche de mai 2025 reflète l’arrêté régional en vigueur à la date de l’export (déduit) ; numéro et date non trouvés. Un arrêté régional plus récent (ligne de la région) rend la valeur à confirmer à partir de sa date.'},
+  {id: 'medecin_revision_2025', champ: 'zonage.medecin', profession: '', region: '*', nature: 'revision',
+    autorite: 'ministre chargé de la santé', reference: 'arrêté du 9 mai 2025 relatif à la méthodologie de détermination des zones sous-denses pour les médecins', signe_le: '2025-05-09', debut: '', au_plus_tard: '2026-01-01',
+    couche: '',
+    url: 'https://www.auvergne-rhone-alpes.ars.sante.fr/index.php/acces-aux-soins-publication-du-nouveau-zonage-des-medecins-generalistes-en-auvergne-rhone-alpes',
+    extrait: 'Ce zonage actualise celui de 2022, conformément à l’arrêté du 9 mai 2025 relatif à la méthodologie de détermination des zones sous-denses pour les médecins.',
+    lu_le: READ,
+    remarque: 'Révision nationale : chaque ARS révise son zonage selon cet arrêté. Aucune date limite nationale n’a été trouvée (l’article L. 1434-4 du code de la santé publique prévoit une détermination « tous les deux ans », rappelle La Gazette des communes du 14 mai 2025). Date retenue par capsante : 1er janvier 2026, entrée en vigueur des nouvelles aides conventionnelles à l’installation et des zonages révisés d’Auvergne-Rhône-Alpes et des Hauts-de-France. À partir de ce jour, le zonage d’une région dont la révision n’a pas été trouvée (ou n’est datée que « au plus tard » d’un jour postérieur) est à confirmer.'},
   {id: 'medecin_28_revision', champ: 'zonage.medecin', profession: '', region: '28', nature: 'zonage',
     autorite: 'ARS Normandie', reference: 'zonage médecins révisé après celui du 4 juillet 2019', signe_le: '', debut: '', au_plus_tard: '',
     couche: 'medecins_2025_05',
