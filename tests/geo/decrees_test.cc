@@ -152,11 +152,23 @@ TEST(Decrees, NursesInOccitanieSwitchToTheNewerExportOnTheDecreeDay) {
 }
 
 TEST(Decrees, AnnouncedUndatedZoningOnlyWarns) {
-  // Grand Est: a 2026 zoning is announced without any date: the 2022 value
-  // stays, with a warning.
-  const PlaceFact f = Fact("67482", D(2026, 6, 1), "medecin", "zonage.medecin");  // Strasbourg
+  // Grand Est speech therapists: a 2026 zoning is announced without any
+  // date: the export's value stays, with a warning.
+  const PlaceFact f = Fact("67482", D(2026, 6, 1), "orthophoniste", "zonage.profession");  // Strasbourg
   EXPECT_TRUE(f.known);
   EXPECT_NE(f.note.find("annoncé"), std::string::npos) << f.note;
+}
+
+TEST(Decrees, GrandEstDoctorsSwitchOnTheSignatureOfTheNewDecree) {
+  // Grand Est doctors: the 2026 arrêté is dated 7 January 2026 (signature,
+  // no publication date found): the 2022 value holds until the day before.
+  PlaceFact f = Fact("67482", D(2026, 1, 6), "medecin", "zonage.medecin");  // Strasbourg
+  EXPECT_TRUE(f.known);
+  EXPECT_FALSE(f.unconfirmed);
+  f = Fact("67482", D(2026, 1, 7), "medecin", "zonage.medecin");
+  EXPECT_FALSE(f.known);
+  EXPECT_TRUE(f.unconfirmed);
+  EXPECT_NE(f.note.find("7 janvier 2026"), std::string::npos) << f.note;
 }
 
 TEST(Decrees, SchemeDatesComeFromTheTexts) {
