@@ -184,16 +184,29 @@ TEST(Decrees, NursesInOccitanieSwitchToTheNewerExportOnTheDecreeDay) {
   EXPECT_EQ(Fact("2B033", D(2026, 2, 28), "infirmier", "zonage.profession").layer, "infirmiers_2025");
 }
 
-TEST(Decrees, AnnouncedUndatedZoningWarnsThenIsToConfirm) {
-  // Grand Est: a 2026 zoning is announced without any date: the 2022 value
-  // stays, with a warning, until the national revision date.
+TEST(Decrees, AnnouncedUndatedZoningOnlyWarns) {
+  // Grand Est speech therapists: a 2026 zoning is announced without any
+  // date (and no national revision concerns them): the export's value
+  // stays, with a warning.
+  const PlaceFact f = Fact("67482", D(2026, 6, 1), "orthophoniste", "zonage.profession");  // Strasbourg
+  EXPECT_TRUE(f.known);
+  EXPECT_NE(f.note.find("annoncé"), std::string::npos) << f.note;
+}
+
+TEST(Decrees, GrandEstDoctorsAreToConfirmFromTheNationalRevision) {
+  // Grand Est doctors: the 2026 arrêté is signed on 7 January 2026, its date
+  // of effect is not found (it cannot precede the signature, so the
+  // signature proves nothing "at the latest"). Announced until the national
+  // revision date, to confirm from then on, naming the regional text.
   PlaceFact f = Fact("67482", D(2025, 12, 31), "medecin", "zonage.medecin");  // Strasbourg
   EXPECT_TRUE(f.known);
   EXPECT_NE(f.note.find("annoncé"), std::string::npos) << f.note;
-  f = Fact("67482", D(2026, 6, 1), "medecin", "zonage.medecin");
-  EXPECT_FALSE(f.known);
-  EXPECT_TRUE(f.unconfirmed);
-  EXPECT_NE(f.note.find("ARS Grand Est a adopté un nouveau zonage"), std::string::npos) << f.note;
+  for (Date d : {D(2026, 1, 1), D(2026, 1, 7), D(2026, 6, 1)}) {
+    f = Fact("67482", d, "medecin", "zonage.medecin");
+    EXPECT_FALSE(f.known) << d.ToString();
+    EXPECT_TRUE(f.unconfirmed);
+    EXPECT_NE(f.note.find("ARS Grand Est a adopté un nouveau zonage"), std::string::npos) << f.note;
+  }
 }
 
 TEST(Decrees, SchemeDatesComeFromTheTexts) {
