@@ -58,6 +58,46 @@ const std::vector<std::string_view> kStructureFields = {"structure.type"};
 const std::vector<std::string_view> kRegionFields = {"zonage.region"};
 const std::vector<std::string_view> kDepartementFields = {"zonage.departement"};
 
+// A field the engine reads on every evaluation, found by path once per
+// thread rather than hashed each time. The id is checked against the path on
+// each use, so that a schema loaded later (at the same address) is never
+// misread.
+class KnownField {
+ public:
+  explicit KnownField(std::string_view path) : path_(path) {}
+
+  const FieldSpec* In(const SituationSchema& schema) {
+    const std::vector<FieldSpec>& fields = schema.fields();
+    if (id_ >= 0 && static_cast<size_t>(id_) < fields.size() && fields[static_cast<size_t>(id_)].path == path_) {
+      return &fields[static_cast<size_t>(id_)];
+    }
+    const FieldSpec* f = schema.Find(path_);
+    id_ = f ? f->id : -1;
+    return f;
+  }
+
+  // The situation's fact for a scalar field outside lists (Situation::Find).
+  const Fact* FactIn(const Situation& situation) {
+    const FieldSpec* f = In(situation.schema());
+    return f && f->is_scalar() && !f->in_list ? &situation.fact(f->slot) : nullptr;
+  }
+
+ private:
+  std::string_view path_;
+  int id_ = -1;
+};
+
+struct EngineFields {
+  KnownField profession{"profession"};
+  KnownField region{"zonage.region"};
+  KnownField departement{"zonage.departement"};
+  KnownField structure_type{"structure.type"};
+  KnownField contracts{"contrats"};
+  KnownField contract_id{"contrats.id"};
+  KnownField contract_start{"contrats.date_debut"};
+  KnownField contract_end{"contrats.date_fin"};
+};
+
 // An organisation's contact for the situation's place.
 struct KnownContact {
   std::string_view organisation;  // Aid::contact
@@ -66,10 +106,11 @@ struct KnownContact {
 
 // A built-in check (profession or structure, region, départements), decided
 // before the aid's own conditions are read.
+// Written whole by each check (no default values: an aid uses one to three).
 struct Gate {
   std::string_view text;
-  const std::vector<std::string_view>* fields = nullptr;
-  ConditionStatus status = ConditionStatus::kUnknown;
+  const std::vector<std::string_view>* fields;
+  ConditionStatus status;
   std::string_view missing;  // the field whose absence left it unknown
 };
 
@@ -83,6 +124,7 @@ struct Scratch {
   std::vector<int> optional;
   std::vector<int> params_read;
   std::vector<KnownContact> contacts;
+  EngineFields fields;
   bool in_use = false;
 };
 
@@ -111,10 +153,10 @@ class AidEvaluator {
                const std::vector<Running>& running, const std::vector<Signed>& signed_contracts, Scratch* scratch)
       : catalog_(catalog), situation_(situation), schema_(catalog.schema()), options_(options), running_(running),
         signed_(signed_contracts),
-        profession_(situation.Find("profession")),
-        region_(situation.Find("zonage.region")),
-        departement_(situation.Find("zonage.departement")),
-        structure_type_(situation.Find("structure.type")),
+        profession_(scratch->fields.profession.FactIn(situation)),
+        region_(scratch->fields.region.FactIn(situation)),
+        departement_(scratch->fields.departement.FactIn(situation)),
+        structure_type_(scratch->fields.structure_type.FactIn(situation)),
         contacts_(scratch->contacts),
         params_(scratch->params),
         missing_(scratch->missing),
@@ -204,9 +246,9 @@ class AidEvaluator {
     // 4. Status.
     bool any_false = gate_false;
     bool any_unknown = false;
-    for (const auto& c : r.conditions) {
-      any_false |= c.status == ConditionStatus::kNotMet;
-      any_unknown |= c.status == ConditionStatus::kUnknown;
+    for (size_t i = 0; i < r.conditions.size() && !any_false; ++i) {  // the first one not met decides
+      any_false |= r.conditions[i].status == ConditionStatus::kNotMet;
+      any_unknown |= r.conditions[i].status == ConditionStatus::kUnknown;
     }
     const Date date = situation_.date();
     if (!gate_false && !aid.OpenOn(date)) {
@@ -308,8 +350,7 @@ class AidEvaluator {
 
   void GateProfession(const Aid& aid, AidResult* r, Gate* gate, bool* gate_false, bool* profession_false) {
     Gate& c = *gate;
-    c.text = aid.compiled->profession_gate;
-    c.fields = &kProfessionFields;
+    c = {aid.compiled->profession_gate, &kProfessionFields, ConditionStatus::kUnknown, {}};
     const Fact* f = profession_;
     if (!f || !f->known()) {
       c.status = ConditionStatus::kUnknown;
@@ -328,8 +369,8 @@ class AidEvaluator {
   // nothing of a structure is an individual's, for whom they are out of reach.
   void GateStructure(AidResult* r, Gate* gate, bool* gate_false, bool* applicant_false) {
     Gate& c = *gate;
-    c.text = "Demande présentée par une structure d'exercice coordonné (ESP, MSP, CDS ou CPTS)";
-    c.fields = &kStructureFields;
+    c = {"Demande présentée par une structure d'exercice coordonné (ESP, MSP, CDS ou CPTS)", &kStructureFields,
+         ConditionStatus::kUnknown, {}};
     const Fact* type = structure_type_;
     const bool any = AnyStructureFact();
     if (type && type->known()) {
@@ -349,8 +390,7 @@ class AidEvaluator {
                   size_t* gate_count, bool* gate_false) {
     if (!aid.region.empty()) {
       Gate& c = gates[(*gate_count)++];
-      c.text = compiled.region_gate;
-      c.fields = &kRegionFields;
+      c = {compiled.region_gate, &kRegionFields, ConditionStatus::kUnknown, {}};
       if (!region_ || !region_->known()) {
         c.status = ConditionStatus::kUnknown;
         c.missing = "zonage.region";
@@ -362,8 +402,7 @@ class AidEvaluator {
     }
     if (!aid.departements.empty()) {
       Gate& c = gates[(*gate_count)++];
-      c.text = compiled.departement_gate;
-      c.fields = &kDepartementFields;
+      c = {compiled.departement_gate, &kDepartementFields, ConditionStatus::kUnknown, {}};
       if (!departement_ || !departement_->known()) {
         c.status = ConditionStatus::kUnknown;
         c.missing = "zonage.departement";
@@ -551,14 +590,15 @@ class AidEvaluator {
 
 // The contracts of the situation: those running on the date, and every one
 // that had started by then (for the ten-year rule).
-std::vector<Running> RunningContracts(const Catalog& catalog, const Situation& situation, std::vector<Signed>* signed_out) {
+std::vector<Running> RunningContracts(const Catalog& catalog, const Situation& situation, EngineFields* fields,
+                                      std::vector<Signed>* signed_out) {
   std::vector<Running> out;
   const SituationSchema& schema = catalog.schema();
-  const FieldSpec* list = schema.Find("contrats");
+  const FieldSpec* list = fields->contracts.In(schema);
   if (!list) return out;
-  const FieldSpec* id = schema.FindChild(*list, "id");
-  const FieldSpec* start = schema.FindChild(*list, "date_debut");
-  const FieldSpec* end = schema.FindChild(*list, "date_fin");
+  const FieldSpec* id = fields->contract_id.In(schema);
+  const FieldSpec* start = fields->contract_start.In(schema);
+  const FieldSpec* end = fields->contract_end.In(schema);
   if (!id || !start || !end) return out;
   const Date date = situation.date();
   for (const Record& r : situation.records(list->slot)) {
@@ -647,15 +687,29 @@ Result Evaluate(const Catalog& catalog, const Situation& situation, const EvalOp
   result.catalog = &catalog;
   result.date = situation.date();
   result.date_given = situation.date_given();
-  std::vector<Signed> signed_contracts;
-  const std::vector<Running> running = RunningContracts(catalog, situation, &signed_contracts);
   ScratchLease scratch;
+  std::vector<Signed> signed_contracts;
+  const std::vector<Running> running = RunningContracts(catalog, situation, &scratch.get().fields, &signed_contracts);
   AidEvaluator evaluator(catalog, situation, options, running, signed_contracts, &scratch.get());
-  result.aids.reserve(options.only.empty() ? catalog.aids().size() : std::min(options.only.size(), catalog.aids().size()));
-  for (const Aid& aid : catalog.aids()) {
-    if (!options.only.empty() && std::find(options.only.begin(), options.only.end(), aid.id) == options.only.end()) continue;
-    evaluator.Run(aid, result.aids.emplace_back());
+  if (options.only.empty()) {
+    result.aids.reserve(catalog.aids().size());
+    for (const Aid& aid : catalog.aids()) evaluator.Run(aid, result.aids.emplace_back());
+    return result;
   }
+  // Some aids only (what-if, plans): found by id, evaluated in catalog order.
+  if (options.only.size() == 1) {
+    if (const Aid* aid = catalog.FindAid(options.only.front())) evaluator.Run(*aid, result.aids.emplace_back());
+    return result;
+  }
+  std::vector<int> chosen;
+  chosen.reserve(options.only.size());
+  for (const std::string& id : options.only) {
+    if (const Aid* aid = catalog.FindAid(id)) chosen.push_back(aid->compiled->index);
+  }
+  std::sort(chosen.begin(), chosen.end());
+  chosen.erase(std::unique(chosen.begin(), chosen.end()), chosen.end());
+  result.aids.reserve(chosen.size());
+  for (int index : chosen) evaluator.Run(catalog.aids()[static_cast<size_t>(index)], result.aids.emplace_back());
   return result;
 }
 
