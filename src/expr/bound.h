@@ -40,21 +40,23 @@ struct FunctionSpec;  // functions.h
 struct BoundExpr;
 using BoundPtr = std::unique_ptr<BoundExpr>;
 
+// What the evaluator reads comes first, so that a node it walks spans two
+// cache lines rather than four; the texts for explanations come last.
 struct BoundExpr {
   BoundKind kind = BoundKind::kConstant;
   Type type = Type::kBool;
-  Position pos;
-  std::string source;          // canonical text of the parsed node, for explanations
-  Value constant;
-  std::string constant_text;   // owns the text of a text constant
-  const FieldSpec* field = nullptr;  // kField/kRecords/kItemField; for texts typed by an enum
+  TokenKind op = TokenKind::kEnd;
   int slot = -1;
   int param = -1;
-  TokenKind op = TokenKind::kEnd;
+  const FieldSpec* field = nullptr;  // kField/kRecords/kItemField; for texts typed by an enum
   const FunctionSpec* function = nullptr;  // kCall: its row in the function table
-  std::shared_ptr<const BoundExpr> definition;
-  std::string definition_name;
   std::vector<BoundPtr> children;
+  std::shared_ptr<const BoundExpr> definition;
+  Value constant;
+  Position pos;
+  std::string source;          // canonical text of the parsed node, for explanations
+  std::string constant_text;   // owns the text of a text constant
+  std::string definition_name;
 };
 
 // Every parameter index the expression reads, through definitions too.
