@@ -619,6 +619,26 @@ std::vector<Running> RunningContracts(const Catalog& catalog, const Situation& s
   return out;
 }
 
+// Aids are 1.5 KB apart, each pointing to its compiled half elsewhere, and
+// most are only gated (another profession or place): their few reads are
+// cache misses more than work. The lines the gates read are asked for an aid
+// ahead, and those behind its pointers (compiled half, professions) once its
+// own lines have arrived.
+void PrefetchGates(const std::vector<Aid>& aids, size_t next) {
+  if (next + 1 < aids.size()) {
+    const Aid& after = aids[next + 1];
+    __builtin_prefetch(&after.professions);
+    __builtin_prefetch(&after.region);
+    __builtin_prefetch(&after.contact);
+    __builtin_prefetch(&after.compiled);
+  }
+  if (next < aids.size()) {
+    const Aid& a = aids[next];
+    __builtin_prefetch(a.compiled.get());
+    __builtin_prefetch(a.professions.data());
+  }
+}
+
 }  // namespace
 
 std::string UnofficialAmountNote(const AidResult& r) {
@@ -692,8 +712,12 @@ Result Evaluate(const Catalog& catalog, const Situation& situation, const EvalOp
   const std::vector<Running> running = RunningContracts(catalog, situation, &scratch.get().fields, &signed_contracts);
   AidEvaluator evaluator(catalog, situation, options, running, signed_contracts, &scratch.get());
   if (options.only.empty()) {
-    result.aids.reserve(catalog.aids().size());
-    for (const Aid& aid : catalog.aids()) evaluator.Run(aid, result.aids.emplace_back());
+    const std::vector<Aid>& aids = catalog.aids();
+    result.aids.reserve(aids.size());
+    for (size_t i = 0; i < aids.size(); ++i) {
+      PrefetchGates(aids, i + 1);
+      evaluator.Run(aids[i], result.aids.emplace_back());
+    }
     return result;
   }
   // Some aids only (what-if, plans): found by id, evaluated in catalog order.
