@@ -3,6 +3,7 @@
 #include <yaml.h>
 
 #include <cmath>
+#include <cstring>
 #include <fstream>
 #include <sstream>
 #include <unordered_map>
@@ -57,15 +58,13 @@ class DocumentBuilder {
       : name_(name), text_(text), doc_(doc) {
     doc_->nodes_.clear();
     doc_->root_ = nullptr;
-    // libyaml skips a byte order mark without counting it.
-    if (text_.compare(0, 3, "\xEF\xBB\xBF") == 0) byte_ = line_start_ = 3;
+    line_start_ = Bom();  // libyaml skips a byte order mark without counting it
   }
 
   Status Run() {
     yaml_parser_t parser;
     if (!yaml_parser_initialize(&parser)) return Status::InvalidCatalog(name_ + ": YAML illisible (mémoire)", name_);
     yaml_parser_set_input_string(&parser, reinterpret_cast<const unsigned char*>(text_.data()), text_.size());
-    yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING);
     Status st = Parse(&parser);
     yaml_parser_delete(&parser);
     if (st.ok() && !doc_->root_) doc_->root_ = NewNode(NodeKind::kNull, Mark{});  // an empty file
@@ -172,27 +171,39 @@ class DocumentBuilder {
   }
 
   // libyaml counts characters; messages count bytes (as yaml-cpp did). The
-  // marks come in file order, so one forward walk converts them all.
+  // marks come in file order: lines are found forward with memchr, then the
+  // characters before the mark on its line are walked.
   Mark ToMark(const yaml_mark_t& m) {
-    if (m.index < chars_) {
-      chars_ = 0;
-      byte_ = line_start_ = text_.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;
-      lines_ = 0;
-    }
-    while (chars_ < m.index && byte_ < text_.size()) {
-      const unsigned char c = static_cast<unsigned char>(text_[byte_]);
-      const size_t width = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
-      if (c == '\n') {
-        ++lines_;
-        line_start_ = byte_ + 1;
-      }
-      byte_ = std::min(text_.size(), byte_ + width);
-      ++chars_;
-    }
     Mark out{static_cast<int>(m.line), static_cast<int>(m.column)};
-    // Other line breaks than "\n" (rare): keep libyaml's character column.
-    if (lines_ == m.line) out.column = static_cast<int>(byte_ - line_start_);
+    if (!simple_breaks_) return out;  // other line breaks than "\n": libyaml's character column
+    if (m.line < line_) {
+      line_ = 0;
+      line_start_ = Bom();
+    }
+    while (line_ < m.line) {
+      const void* nl = std::memchr(text_.data() + line_start_, '\n', text_.size() - line_start_);
+      if (!nl) return out;
+      line_start_ = static_cast<size_t>(static_cast<const char*>(nl) - text_.data()) + 1;
+      ++line_;
+    }
+    size_t byte = line_start_;
+    for (size_t c = 0; c < m.column && byte < text_.size(); ++c) {
+      const unsigned char ch = static_cast<unsigned char>(text_[byte]);
+      byte += ch < 0x80 ? 1 : ch >= 0xF0 ? 4 : ch >= 0xE0 ? 3 : 2;
+    }
+    out.column = static_cast<int>(std::min(byte, text_.size()) - line_start_);
     return out;
+  }
+
+  size_t Bom() const { return text_.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0; }
+
+  // libyaml also breaks lines at a lone "\r", U+0085, U+2028 and U+2029.
+  static bool OnlyNewlines(std::string_view t) {
+    for (size_t r = t.find('\r'); r != std::string_view::npos; r = t.find('\r', r + 1)) {
+      if (r + 1 >= t.size() || t[r + 1] != '\n') return false;
+    }
+    return t.find("\xC2\x85") == std::string_view::npos && t.find("\xE2\x80\xA8") == std::string_view::npos &&
+           t.find("\xE2\x80\xA9") == std::string_view::npos;
   }
 
   Mark ByteMark(size_t offset) const {
@@ -214,7 +225,8 @@ class DocumentBuilder {
   std::vector<Open> open_;
   NodeData* empty_value_ = nullptr;
   std::unordered_map<std::string, const NodeData*> anchors_;
-  size_t chars_ = 0, byte_ = 0, line_start_ = 0, lines_ = 0;
+  const bool simple_breaks_ = OnlyNewlines(text_);
+  size_t line_ = 0, line_start_ = 0;
 };
 
 Node Node::EmptyMap() { return Node(&kEmptyMap); }
