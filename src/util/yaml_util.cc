@@ -20,7 +20,7 @@ std::string At(const std::string& name, const Mark& m) {
   return name + ":" + std::to_string(m.line + 1) + ":" + std::to_string(m.column + 1);
 }
 
-// yaml-cpp keeps a repeated key (and lookups find the first): the catalog
+// YAML parsers keep a repeated key (lookups find the first): the catalog
 // refuses it, with the line of the second one.
 Status CheckNoDuplicateKeys(const std::string& path, const Node& node, int depth = 0) {
   if (depth > 64) return Status::InvalidCatalog(path + ": YAML trop imbriqué (64 niveaux au plus)", path);
