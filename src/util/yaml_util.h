@@ -2,7 +2,7 @@
 // `file:line:column` and which key is wrong.
 //
 // The catalog is read with libyaml (an event parser, about ten times faster
-// than yaml-cpp on the catalog, which made three quarters of the load time)
+// than yaml-cpp, which made 87 % of the catalog's load time)
 // into a small read-only tree: a Document owns the nodes, a Node is a handle
 // valid while its Document lives. Marks count bytes from 0, as yaml-cpp did,
 // so messages keep their columns.
@@ -48,7 +48,8 @@ class Node {
   bool IsMap() const;
   // The text of a scalar (empty for anything else).
   const std::string& Scalar() const;
-  // A quoted scalar ('…' or "…"): its text starts one column after its mark.
+  // Not a plain scalar: quoted ('…', "…") or a block (|, >), as yaml-cpp's
+  // tag "!" said. A quoted text starts one column after its mark.
   bool Quoted() const;
   Mark GetMark() const;
   // Entries of a mapping or items of a sequence.
