@@ -351,9 +351,9 @@ class FactBuilder {
     if (next.nature == "revision") {
       // No regional text found (or none dated early enough): say what the
       // national one requires and from when capsante stops presuming.
-      f.note = "Zonage à confirmer : " + next.reference + " (" + next.authority +
-               ") a conduit chaque ARS à réviser son zonage ; à partir du " + next.effective()->ToFrench() +
-               ", le " + DecreeFrench(*span.reflected) + " n'est plus présenté comme en vigueur";
+      f.note = "Zonage à confirmer : chaque ARS révise son zonage selon un texte national (" + next.reference +
+               ") ; à partir du " + next.effective()->ToFrench() + ", le " + DecreeFrench(*span.reflected) +
+               " n'est plus présenté comme en vigueur";
       if (const Decree* a = span.announced) {
         f.note += " : " + a->authority + " a adopté un nouveau zonage (" + a->reference + "), en vigueur " +
                   WhenFrench(*a) + ", dont les valeurs ne sont pas dans nos données. ";
