@@ -8,10 +8,16 @@
 #include <vector>
 
 #include "compiled/compiled_aid.h"
+#include "engine/scratch.h"
 #include "expr/eval.h"
 
 namespace capsante {
 namespace {
+
+using internal::EngineFields;
+using internal::KnownContact;
+using internal::Scratch;
+using internal::ScratchLease;
 
 struct Running {
   int aid_index;
@@ -58,52 +64,6 @@ const std::vector<std::string_view> kStructureFields = {"structure.type"};
 const std::vector<std::string_view> kRegionFields = {"zonage.region"};
 const std::vector<std::string_view> kDepartementFields = {"zonage.departement"};
 
-// A field the engine reads on every evaluation, found by path once per
-// thread rather than hashed each time. The id is checked against the path on
-// each use, so that a schema loaded later (at the same address) is never
-// misread.
-class KnownField {
- public:
-  explicit KnownField(std::string_view path) : path_(path) {}
-
-  const FieldSpec* In(const SituationSchema& schema) {
-    const std::vector<FieldSpec>& fields = schema.fields();
-    if (id_ >= 0 && static_cast<size_t>(id_) < fields.size() && fields[static_cast<size_t>(id_)].path == path_) {
-      return &fields[static_cast<size_t>(id_)];
-    }
-    const FieldSpec* f = schema.Find(path_);
-    id_ = f ? f->id : -1;
-    return f;
-  }
-
-  // The situation's fact for a scalar field outside lists (Situation::Find).
-  const Fact* FactIn(const Situation& situation) {
-    const FieldSpec* f = In(situation.schema());
-    return f && f->is_scalar() && !f->in_list ? &situation.fact(f->slot) : nullptr;
-  }
-
- private:
-  std::string_view path_;
-  int id_ = -1;
-};
-
-struct EngineFields {
-  KnownField profession{"profession"};
-  KnownField region{"zonage.region"};
-  KnownField departement{"zonage.departement"};
-  KnownField structure_type{"structure.type"};
-  KnownField contracts{"contrats"};
-  KnownField contract_id{"contrats.id"};
-  KnownField contract_start{"contrats.date_debut"};
-  KnownField contract_end{"contrats.date_fin"};
-};
-
-// An organisation's contact for the situation's place.
-struct KnownContact {
-  std::string_view organisation;  // Aid::contact
-  ContactResult contact;
-};
-
 // A built-in check (profession or structure, region, départements), decided
 // before the aid's own conditions are read.
 // Written whole by each check (no default values: an aid uses one to three).
@@ -112,39 +72,6 @@ struct Gate {
   const std::vector<std::string_view>* fields;
   ConditionStatus status;
   std::string_view missing;  // the field whose absence left it unknown
-};
-
-// Buffers that one evaluation reuses from aid to aid. Kept per thread, so
-// that a thread evaluating situation after situation (a server, a batch)
-// does not grow them again each time.
-struct Scratch {
-  std::vector<expr::ParamSlot> params;
-  std::vector<int> missing;
-  std::vector<int> schedule_base;
-  std::vector<int> optional;
-  std::vector<int> params_read;
-  std::vector<KnownContact> contacts;
-  EngineFields fields;
-  bool in_use = false;
-};
-
-// The scratch buffers of this thread, or fresh ones should an evaluation
-// ever start inside another.
-class ScratchLease {
- public:
-  ScratchLease() {
-    thread_local Scratch kept;
-    scratch_ = kept.in_use ? &own_ : &kept;
-    scratch_->in_use = true;
-  }
-  ~ScratchLease() { scratch_->in_use = false; }
-  ScratchLease(const ScratchLease&) = delete;
-  ScratchLease& operator=(const ScratchLease&) = delete;
-  Scratch& get() { return *scratch_; }
-
- private:
-  Scratch own_;
-  Scratch* scratch_;
 };
 
 class AidEvaluator {
