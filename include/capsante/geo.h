@@ -88,7 +88,8 @@ struct Decree {
   std::string field;       // "zonage.medecin"
   std::string profession;  // for zonage.profession texts
   std::string region;      // INSEE region code, "*" for every other region
-  std::string nature;      // "zonage", "creation" (scheme starts), "fin" (scheme ends)
+  std::string nature;      // "zonage", "revision" (national: every region re-issues it),
+                           // "creation" (scheme starts), "fin" (scheme ends)
   std::string authority;   // "ARS Centre-Val de Loire"
   std::string reference;   // "arrêté n° 2022-DOS-DM-0003"
   std::optional<Date> signed_on;

@@ -211,13 +211,16 @@ const std::vector<Decree>& CommuneIndex::decrees() const { return rep_->decrees;
 
 std::vector<const Decree*> CommuneIndex::DecreesFor(std::string_view field, std::string_view profession,
                                                     std::string_view region) const {
-  std::vector<const Decree*> own, star;
+  // A national revision concerns every region, with or without rows of its own.
+  std::vector<const Decree*> own, star, national;
   for (const Decree& d : rep_->decrees) {
     if (d.field != field || d.profession != profession) continue;
     if (d.region == region) own.push_back(&d);
-    else if (d.region == "*") star.push_back(&d);
+    else if (d.region == "*") (d.nature == "revision" ? national : star).push_back(&d);
   }
-  return own.empty() ? star : own;
+  std::vector<const Decree*> out = own.empty() ? star : own;
+  out.insert(out.end(), national.begin(), national.end());
+  return out;
 }
 const std::vector<Commune>& CommuneIndex::entries() const { return rep_->entries; }
 

@@ -348,15 +348,32 @@ class FactBuilder {
     if (usable) f.previous_value.assign(raw.value);
     if (!notes_) return;
     const Decree& next = *span.next;
-    f.note = "Zonage à confirmer : " + next.authority + " a adopté un nouveau zonage (" + next.reference +
-             "), en vigueur " + WhenFrench(next) + ", dont les valeurs ne sont pas dans nos données ; il remplace le " +
-             DecreeFrench(*span.reflected) + ". ";
+    if (next.nature == "revision") {
+      // No regional text found (or none dated early enough): say what the
+      // national one requires and from when capsante stops presuming.
+      f.note = "Zonage à confirmer : chaque ARS révise son zonage selon un texte national (" + next.reference +
+               ") ; à partir du " + next.effective()->ToFrench() + ", le " + DecreeFrench(*span.reflected) +
+               " n'est plus présenté comme en vigueur";
+      if (const Decree* a = span.announced) {
+        f.note += " : " + a->authority + " a adopté un nouveau zonage (" + a->reference + "), en vigueur " +
+                  WhenFrench(*a) + ", dont les valeurs ne sont pas dans nos données. ";
+      } else {
+        f.note += " : la révision de la région n'a pas été trouvée. ";
+      }
+    } else {
+      f.note = "Zonage à confirmer : " + next.authority + " a adopté un nouveau zonage (" + next.reference +
+               "), en vigueur " + WhenFrench(next) + ", dont les valeurs ne sont pas dans nos données ; il remplace le " +
+               DecreeFrench(*span.reflected) + ". ";
+    }
     if (usable) {
       const Decree& previous = *span.reflected;
       f.note += "Selon le zonage " + (previous.from ? "du " + previous.from->ToFrench() : std::string("précédent")) +
                 " : " + ReadableParts(raw.value) + " (à titre d'information seulement). ";
     }
-    f.note += "Vérifiez la zone sur la page de l'ARS (" + next.url + ") ou sur " + std::string(kRezone) + ".";
+    const Decree& where = next.nature == "revision" && span.announced ? *span.announced : next;
+    f.note += (where.nature == "revision" ? "Vérifiez la zone auprès de l'ARS de la région"
+                                          : "Vérifiez la zone sur la page de l'ARS (" + where.url + ")") +
+              " ou sur " + std::string(kRezone) + ".";
   }
 
   // A classification read as a bool (FRR, ZRR), in force at the date.

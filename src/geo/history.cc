@@ -76,7 +76,8 @@ void DecreeJson(json::Writer& w, const Decree& d) {
   w.Field("lu_le", d.read_on);
   w.Field("remarque", d.remark);
   std::string label = d.authority + ", " + d.reference;
-  if (d.from) label += ", en vigueur le " + Numeric(*d.from);
+  if (d.nature == "revision") label += ", signé le " + Numeric(*d.signed_on) + " ; zonages régionaux non révisés à confirmer à partir du " + Numeric(*d.effective());
+  else if (d.from) label += ", en vigueur le " + Numeric(*d.from);
   else if (d.from_at_latest) label += ", en vigueur au plus tard le " + Numeric(*d.from_at_latest);
   else label += ", date d'entrée en vigueur non trouvée";
   w.Field("libelle", label);
@@ -104,6 +105,7 @@ std::string PeriodFrench(const HistoryPeriod& p) {
 }  // namespace
 
 std::string DecreeLabel(const Decree& d) {
+  if (d.nature == "revision") return d.authority + ", révision nationale (zonage régional à confirmer à partir du " + Numeric(*d.effective()) + ")";
   if (d.from) return d.authority + ", " + Numeric(*d.from);
   if (d.from_at_latest) return d.authority + ", au plus tard le " + Numeric(*d.from_at_latest);
   return d.authority + ", date non trouvée";

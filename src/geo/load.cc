@@ -299,7 +299,9 @@ Status LoadDecrees(const std::string& dir, CommuneIndex::Rep* rep) {
     d.profession = f[2];
     d.region = f[3];
     d.nature = f[4];
-    if (d.nature != "zonage" && d.nature != "creation" && d.nature != "fin") return BadCell(path, r.line(), "nature");
+    if (d.nature != "zonage" && d.nature != "creation" && d.nature != "fin" && d.nature != "revision") {
+      return BadCell(path, r.line(), "nature");
+    }
     if (d.region != "*" && !rep->region_names.count(d.region)) return BadCell(path, r.line(), "région inconnue");
     d.authority = f[5];
     d.reference = f[6];
@@ -312,6 +314,9 @@ Status LoadDecrees(const std::string& dir, CommuneIndex::Rep* rep) {
     d.quote = f[12];
     d.read_on = f[13];
     d.remark = f[14];
+    if (d.nature == "revision" && (d.region != "*" || !d.layer.empty() || !d.effective() || !d.signed_on)) {
+      return BadCell(path, r.line(), "révision nationale : région '*', sans couche, avec signature et date");
+    }
     rep->decrees.push_back(std::move(d));
   }
   return error;
@@ -368,6 +373,36 @@ void AddRegionsOfStarSpans(const std::vector<Decree>& decrees, internal::LayerDa
   for (internal::RegionSpan& s : added) layer->spans.push_back(std::move(s));
 }
 
+// A national text that makes every region re-issue a zoning (nature
+// "revision": the arrêté of 9 May 2025 for doctors) ends, from its date, the
+// values of a region whose newest known text predates it and that no dated
+// regional text already ends: that region's revision was not found, so its
+// old values cannot be presented as current any more (docs/zonings.md,
+// "National revision"). A region whose revision is announced without a date
+// (`announced`) is covered the same way, and so is one whose revision is
+// only known to be in force by a later day (`au_plus_tard`): between the
+// national date and that day its zoning is not known either; the regional
+// text is then kept as announced.
+void ApplyNationalRevisions(const std::vector<Decree>& decrees, internal::LayerData* layer) {
+  for (const Decree& n : decrees) {
+    if (n.nature != "revision") continue;
+    const Date national = *n.effective();
+    for (internal::RegionSpan& s : layer->spans) {
+      const Decree& reflected = *s.reflected;
+      if (reflected.field != n.field || reflected.profession != n.profession) continue;
+      const std::optional<Date> since = s.from ? s.from : layer->info.from;
+      if (since && *since >= *n.signed_on) continue;  // already under the new method
+      if (s.next != nullptr) {
+        const bool exact = s.next->from.has_value();
+        if (exact || *s.next->effective() <= national) continue;  // its own end comes first, or is proven
+        if (s.announced == nullptr) s.announced = s.next;
+      }
+      s.next = &n;
+      s.to = national.AddDays(-1);
+    }
+  }
+}
+
 // Per layer and region: the text its values reflect, and until when they
 // hold (the next dated text of the same zoning). Run after both the layers
 // and the decrees are loaded; rep->decrees no longer changes.
@@ -407,7 +442,10 @@ Status BuildSpans(CommuneIndex::Rep* rep, const std::string& dir) {
     if (span.next != nullptr) span.to = span.next->effective()->AddDays(-1);
     layer->spans.push_back(std::move(span));
   }
-  for (internal::LayerData& layer : rep->layers) AddRegionsOfStarSpans(rep->decrees, &layer);
+  for (internal::LayerData& layer : rep->layers) {
+    AddRegionsOfStarSpans(rep->decrees, &layer);
+    ApplyNationalRevisions(rep->decrees, &layer);
+  }
   return Status::Ok();
 }
 

@@ -11,9 +11,11 @@ namespace {
 
 // Déols (36063, Indre): ZIP under the ARS Centre-Val de Loire zoning of 13
 // January 2022; the newer zoning is in force by 10 February 2026 at the
-// latest and its values are not imported.
+// latest and its values are not imported. The national revision (arrêté of
+// 9 May 2025, row medecin_revision_2025) stops presuming the 2022 zoning
+// from 1 January 2026, before that "at the latest" day.
 TEST(Decrees, DeolsIsZipUnderThe2022Zoning) {
-  for (Date d : {D(2022, 1, 13), D(2025, 6, 1), D(2026, 2, 9)}) {
+  for (Date d : {D(2022, 1, 13), D(2025, 6, 1), D(2025, 12, 31)}) {
     const PlaceFact f = Fact("36063", d, "medecin", "zonage.medecin");
     EXPECT_TRUE(f.known) << d.ToString();
     EXPECT_EQ(f.value, "ZIP") << d.ToString();
@@ -32,16 +34,18 @@ TEST(Decrees, BeforeTheReflectedDecreeTheZoneIsUnknown) {
 }
 
 TEST(Decrees, AfterTheNewerDecreeTheZoneIsToConfirm) {
-  for (Date d : {D(2026, 2, 10), D(2026, 3, 1), D(2027, 1, 1)}) {
+  for (Date d : {D(2026, 1, 1), D(2026, 2, 10), D(2026, 3, 1), D(2027, 1, 1)}) {
     const PlaceFact f = Fact("36063", d, "medecin", "zonage.medecin");
     EXPECT_FALSE(f.known) << d.ToString();
     EXPECT_TRUE(f.unconfirmed);
     EXPECT_EQ(f.value, "");
     EXPECT_EQ(f.previous_value, "ZIP");
     ASSERT_NE(f.replaced_by, nullptr);
-    EXPECT_EQ(f.replaced_by->id, "medecin_24_2026");
-    EXPECT_FALSE(f.replaced_by->from.has_value());
-    EXPECT_EQ(f.replaced_by->from_at_latest, D(2026, 2, 10));
+    EXPECT_EQ(f.replaced_by->id, "medecin_revision_2025");
+    EXPECT_EQ(f.replaced_by->from_at_latest, D(2026, 1, 1));
+    // The regional text is named, with its "at the latest" date.
+    EXPECT_NE(f.note.find("ARS Centre-Val de Loire a adopté un nouveau zonage"), std::string::npos) << f.note;
+    EXPECT_NE(f.note.find("au plus tard le 10 février 2026"), std::string::npos) << f.note;
     EXPECT_NE(f.note.find("Selon le zonage du 13 janvier 2022 : ZIP"), std::string::npos) << f.note;
     EXPECT_NE(f.note.find("rezone.ameli.fr"), std::string::npos);
     EXPECT_NE(f.note.find("centre-val-de-loire.ars.sante.fr"), std::string::npos);
@@ -66,18 +70,44 @@ TEST(Decrees, AuvergneRhoneAlpesSwitchesOnJanuaryFirst2026) {
   EXPECT_EQ(f.replaced_by->reference, "arrêté n° 2025-17-1113");
 }
 
-TEST(Decrees, RegionWithoutKnownDecreeKeepsTheLayerDates) {
+TEST(Decrees, RegionWithoutKnownDecreeIsToConfirmFromTheNationalRevision) {
   // Pays de la Loire (52): no regional text found; the layer holds from
-  // 2025-05-01, open-ended, under the '*' row (the decree in force at the
-  // export, date not found).
+  // 2025-05-01 under the '*' row (the decree in force at the export, date
+  // not found) until the national revision date, 1 January 2026.
   const Commune& nantes = Get("44109");
   ASSERT_EQ(nantes.region, "52");
   EXPECT_FALSE(Fact("44109", D(2025, 4, 30), "medecin", "zonage.medecin").known);
-  const PlaceFact f = Fact("44109", D(2027, 1, 1), "medecin", "zonage.medecin");
+  PlaceFact f = Fact("44109", D(2025, 12, 31), "medecin", "zonage.medecin");
   EXPECT_TRUE(f.known);
   ASSERT_NE(f.decree, nullptr);
   EXPECT_EQ(f.decree->id, "medecin_national");
   EXPECT_FALSE(f.unconfirmed);
+  for (Date d : {D(2026, 1, 1), D(2027, 1, 1)}) {
+    f = Fact("44109", d, "medecin", "zonage.medecin");
+    EXPECT_FALSE(f.known) << d.ToString();
+    EXPECT_TRUE(f.unconfirmed);
+    ASSERT_NE(f.replaced_by, nullptr);
+    EXPECT_EQ(f.replaced_by->id, "medecin_revision_2025");
+    EXPECT_NE(f.note.find("la révision de la région n'a pas été trouvée"), std::string::npos) << f.note;
+    EXPECT_NE(f.note.find("arrêté du 9 mai 2025"), std::string::npos) << f.note;
+  }
+  // A region with a row of its own but no revision found (Normandie, Alençon).
+  EXPECT_EQ(Fact("61001", D(2025, 12, 31), "medecin", "zonage.medecin").value, "ZIP");
+  f = Fact("61001", D(2026, 1, 1), "medecin", "zonage.medecin");
+  EXPECT_TRUE(f.unconfirmed);
+  EXPECT_EQ(f.previous_value, "ZIP");
+  // The national text concerns doctors only: a nurse's zone in Nantes stays.
+  EXPECT_TRUE(Fact("44109", D(2026, 6, 1), "infirmier", "zonage.profession").known);
+}
+
+// A region whose new zoning has an exact date after the national one keeps
+// its proven values until that date (Corse, 1 February 2026).
+TEST(Decrees, ExactRegionalDateAfterTheNationalOneIsKept) {
+  EXPECT_EQ(Fact("2A011", D(2026, 1, 31), "medecin", "zonage.medecin").value, "ZIP");  // Altagène
+  const PlaceFact f = Fact("2A011", D(2026, 2, 1), "medecin", "zonage.medecin");
+  EXPECT_TRUE(f.unconfirmed);
+  ASSERT_NE(f.replaced_by, nullptr);
+  EXPECT_EQ(f.replaced_by->id, "medecin_94_2026");
 }
 
 // A region with no row of its own for a layer but a newer regional decree:
@@ -92,10 +122,13 @@ TEST(Decrees, NewerRegionalDecreeEndsTheStarRowValues) {
   EXPECT_EQ(f.previous_value, "ZIP");
   ASSERT_NE(f.replaced_by, nullptr);
   EXPECT_EQ(f.replaced_by->id, "medecin_06_2025");
-  EXPECT_EQ(Fact("06088", D(2026, 1, 7), "medecin", "zonage.medecin").value, "hors_zone");  // Nice
-  f = Fact("06088", D(2026, 1, 8), "medecin", "zonage.medecin");
+  // PACA's text is only known "by 8 January 2026": the national date comes
+  // first, and the note names the regional text.
+  EXPECT_EQ(Fact("06088", D(2025, 12, 31), "medecin", "zonage.medecin").value, "hors_zone");  // Nice
+  f = Fact("06088", D(2026, 1, 1), "medecin", "zonage.medecin");
   EXPECT_TRUE(f.unconfirmed);
-  EXPECT_EQ(f.replaced_by->id, "medecin_93_2026");
+  EXPECT_EQ(f.replaced_by->id, "medecin_revision_2025");
+  EXPECT_NE(f.note.find("Provence-Alpes"), std::string::npos) << f.note;
 }
 
 // Other professions use the same texts: Bastia's midwives (sous-dotée in the
@@ -152,11 +185,28 @@ TEST(Decrees, NursesInOccitanieSwitchToTheNewerExportOnTheDecreeDay) {
 }
 
 TEST(Decrees, AnnouncedUndatedZoningOnlyWarns) {
-  // Grand Est: a 2026 zoning is announced without any date: the 2022 value
+  // Grand Est speech therapists: a 2026 zoning is announced without any
+  // date (and no national revision concerns them): the export's value
   // stays, with a warning.
-  const PlaceFact f = Fact("67482", D(2026, 6, 1), "medecin", "zonage.medecin");  // Strasbourg
+  const PlaceFact f = Fact("67482", D(2026, 6, 1), "orthophoniste", "zonage.profession");  // Strasbourg
   EXPECT_TRUE(f.known);
   EXPECT_NE(f.note.find("annoncé"), std::string::npos) << f.note;
+}
+
+TEST(Decrees, GrandEstDoctorsAreToConfirmFromTheNationalRevision) {
+  // Grand Est doctors: the 2026 arrêté is signed on 7 January 2026, its date
+  // of effect is not found (it cannot precede the signature, so the
+  // signature proves nothing "at the latest"). Announced until the national
+  // revision date, to confirm from then on, naming the regional text.
+  PlaceFact f = Fact("67482", D(2025, 12, 31), "medecin", "zonage.medecin");  // Strasbourg
+  EXPECT_TRUE(f.known);
+  EXPECT_NE(f.note.find("annoncé"), std::string::npos) << f.note;
+  for (Date d : {D(2026, 1, 1), D(2026, 1, 7), D(2026, 6, 1)}) {
+    f = Fact("67482", d, "medecin", "zonage.medecin");
+    EXPECT_FALSE(f.known) << d.ToString();
+    EXPECT_TRUE(f.unconfirmed);
+    EXPECT_NE(f.note.find("ARS Grand Est a adopté un nouveau zonage"), std::string::npos) << f.note;
+  }
 }
 
 TEST(Decrees, SchemeDatesComeFromTheTexts) {
@@ -179,9 +229,11 @@ TEST(Decrees, SchemeDatesComeFromTheTexts) {
 
 TEST(Decrees, DecreesForUsesTheRegionRowsElseTheStarRows) {
   const auto cvl = Index().DecreesFor("zonage.medecin", "", "24");
-  ASSERT_EQ(cvl.size(), 2u);
+  ASSERT_EQ(cvl.size(), 3u);
   EXPECT_EQ(cvl[0]->id, "medecin_24_2022");
   EXPECT_EQ(cvl[1]->id, "medecin_24_2026");
+  EXPECT_EQ(cvl[2]->id, "medecin_revision_2025");  // the national text, for every region
+  EXPECT_EQ(Index().DecreesFor("zonage.medecin", "", "52").back()->id, "medecin_revision_2025");
   const auto qpv = Index().DecreesFor("zonage.qpv", "", "04");
   ASSERT_EQ(qpv.size(), 1u);
   EXPECT_EQ(qpv[0]->from, D(2025, 1, 1));
@@ -196,12 +248,12 @@ TEST(History, DeolsDoctorsZoning) {
     EXPECT_EQ(h.periods[0].to, D(2022, 1, 12));
     EXPECT_FALSE(h.periods[0].fact.known);
     EXPECT_EQ(h.periods[1].from, D(2022, 1, 13));
-    EXPECT_EQ(h.periods[1].to, D(2026, 2, 9));
+    EXPECT_EQ(h.periods[1].to, D(2025, 12, 31));
     EXPECT_EQ(h.periods[1].fact.value, "ZIP");
-    EXPECT_EQ(h.periods[2].from, D(2026, 2, 10));
+    EXPECT_EQ(h.periods[2].from, D(2026, 1, 1));
     EXPECT_FALSE(h.periods[2].to.has_value());
     EXPECT_TRUE(h.periods[2].fact.unconfirmed);
-    EXPECT_EQ(h.decrees.size(), 2u);
+    EXPECT_EQ(h.decrees.size(), 3u);
     return;
   }
   FAIL() << "no doctors' history";
@@ -247,8 +299,8 @@ TEST(History, JsonMarksTheCurrentPeriod) {
   const std::string json = Index().HistoryToJson(Get("36063"), D(2026, 3, 1));
   EXPECT_NE(json.find("\"statut\":\"a_confirmer\""), std::string::npos);
   EXPECT_NE(json.find("\"valeur_precedente\":\"ZIP\""), std::string::npos);
-  EXPECT_NE(json.find("\"du\":\"2022-01-13\",\"au\":\"2026-02-09\",\"en_cours\":false"), std::string::npos);
-  EXPECT_NE(json.find("\"du\":\"2026-02-10\",\"au\":null,\"en_cours\":true"), std::string::npos);
+  EXPECT_NE(json.find("\"du\":\"2022-01-13\",\"au\":\"2025-12-31\",\"en_cours\":false"), std::string::npos);
+  EXPECT_NE(json.find("\"du\":\"2026-01-01\",\"au\":null,\"en_cours\":true"), std::string::npos);
 }
 
 TEST(Freshness, ListsTheReplacedRegions) {

@@ -7,14 +7,17 @@ namespace capsante::geo {
 namespace {
 
 const Date kToday = D(2026, 1, 15);
+// The doctors' May 2025 values are presumed current until the national
+// revision date (1 January 2026, data/arretes_zonage.tsv); read them before.
+const Date kDoctorsCurrent = D(2025, 12, 15);
 
 TEST(Facts, DoctorsZipZacHorsZone) {
-  PlaceFact f = Fact("18197", kToday, "medecin", "zonage.medecin");  // Saint-Amand-Montrond
+  PlaceFact f = Fact("18197", kDoctorsCurrent, "medecin", "zonage.medecin");  // Saint-Amand-Montrond
   EXPECT_TRUE(f.known);
   EXPECT_EQ(f.value, "ZIP");
   EXPECT_EQ(f.layer, "medecins_2025_05");
   EXPECT_NE(f.note.find("mai 2025"), std::string::npos);
-  f = Fact("36044", kToday, "medecin", "zonage.medecin");  // Châteauroux
+  f = Fact("36044", kDoctorsCurrent, "medecin", "zonage.medecin");  // Châteauroux
   EXPECT_TRUE(f.known);
   EXPECT_EQ(f.value, "ZAC");
   // Auvergne-Rhône-Alpes' 2026 zoning (not imported) applies from 1 January
@@ -25,8 +28,8 @@ TEST(Facts, DoctorsZipZacHorsZone) {
 }
 
 TEST(Facts, DoctorsZoningIsGivenForEveryProfession) {
-  EXPECT_EQ(Fact("18197", kToday, "infirmier", "zonage.medecin").value, "ZIP");
-  EXPECT_EQ(Fact("18197", kToday, "", "zonage.medecin").value, "ZIP");
+  EXPECT_EQ(Fact("18197", kDoctorsCurrent, "infirmier", "zonage.medecin").value, "ZIP");
+  EXPECT_EQ(Fact("18197", kDoctorsCurrent, "", "zonage.medecin").value, "ZIP");
 }
 
 TEST(Facts, NoProfessionZoningForDoctorsStudentsPodiatrists) {
@@ -150,7 +153,7 @@ TEST(Facts, Mountain) {
 
 TEST(Facts, AbsentCommuneIsUnknownNeverDefault) {
   // Conques-en-Rouergue (12218) is in no doctors' row.
-  const PlaceFact f = Fact("12218", kToday, "medecin", "zonage.medecin");
+  const PlaceFact f = Fact("12218", kDoctorsCurrent, "medecin", "zonage.medecin");
   EXPECT_FALSE(f.known);
   EXPECT_FALSE(f.possible);
   EXPECT_TRUE(f.value.empty());
@@ -165,13 +168,14 @@ TEST(Facts, AbsentCommuneIsUnknownNeverDefault) {
 
 TEST(Facts, Arrondissements) {
   // Paris 13e: doctors' value of its own; FRR from Paris.
-  PlaceFact f = Fact("75113", kToday, "medecin", "zonage.medecin");
+  PlaceFact f = Fact("75113", kDoctorsCurrent, "medecin", "zonage.medecin");
   EXPECT_TRUE(f.known);
   EXPECT_EQ(f.value, "ZAC");
-  // Marseille 1er: before Provence-Alpes-Côte d'Azur's zoning of 5 January
-  // 2026 (known by 8 January 2026, not imported).
-  EXPECT_EQ(Fact("13201", D(2026, 1, 7), "medecin", "zonage.medecin").value, "hors_zone");
-  EXPECT_TRUE(Fact("13201", D(2026, 1, 8), "medecin", "zonage.medecin").unconfirmed);
+  // Marseille 1er: Provence-Alpes-Côte d'Azur's new zoning is only known to
+  // be in force by 8 January 2026 (not imported): from the national
+  // revision date, 1 January 2026, the old value is to confirm.
+  EXPECT_EQ(Fact("13201", D(2025, 12, 31), "medecin", "zonage.medecin").value, "hors_zone");
+  EXPECT_TRUE(Fact("13201", D(2026, 1, 1), "medecin", "zonage.medecin").unconfirmed);
   // Lyon: before Auvergne-Rhône-Alpes' 2026 zoning (not imported).
   EXPECT_EQ(Fact("69383", D(2025, 12, 31), "medecin", "zonage.medecin").value, "hors_zone");  // Lyon 3e
   EXPECT_EQ(Fact("69381", D(2025, 12, 31), "medecin", "zonage.medecin").value, "ZAC");        // Lyon 1er
@@ -181,7 +185,7 @@ TEST(Facts, Arrondissements) {
   EXPECT_EQ(f.value, "false");
   EXPECT_TRUE(Fact("75113", kToday, "", "zonage.qpv").possible);
   // Paris as a whole: the doctors' zoning differs by arrondissement.
-  f = Fact("75056", kToday, "medecin", "zonage.medecin");
+  f = Fact("75056", kDoctorsCurrent, "medecin", "zonage.medecin");
   EXPECT_FALSE(f.known);
   EXPECT_NE(f.note.find("arrondissement"), std::string::npos);
 }

@@ -19,6 +19,11 @@ const GP = {
   commune: '61001', secteur: '1', jours_par_semaine: 4, date_installation: '2026-04-01',
   premiere_installation_liberale: true, exercice_coordonne: 'msp',
 };
+// From 1 January 2026 no region's May 2025 doctors' zone is presumed current
+// (national revision, docs/zonings.md): a GP who confirmed the zone, and the
+// same GP in December 2025, when Alençon's ZIP is still the one in force.
+const GP_ZIP = { ...GP, zonage: { medecin: 'ZIP' } };
+const GP_2025 = { ...GP, date: '2025-12-01', date_installation: '2025-12-15' };
 const PERSONAL = { ...GP, age: 47, honoraires_annuels_zone: 123456.78, revenus_liberaux_mensuels: 9876.5 };
 
 // Expected amounts from the quoted sentences (tests/source_expectations.json).
@@ -120,17 +125,17 @@ const tests = [
   }],
 
   ['POST /api/v1/simulate : les mêmes octets que « capsante simulate --json »', async () => {
-    const r = await call('POST', '/api/v1/simulate', { body: GP });
+    const r = await call('POST', '/api/v1/simulate', { body: GP_ZIP });
     assertEqual(r.status, 200, 'statut');
-    assertSameBytes(r.text, cli(['simulate', '--json'], JSON.stringify(GP)), 'simulate');
+    assertSameBytes(r.text, cli(['simulate', '--json'], JSON.stringify(GP_ZIP)), 'simulate');
     const aid = r.json.aides.find((a) => a.id === 'aide_premiere_installation');
     assertEqual([aid.statut, aid.montant.total], ['eligible', FIRST_INSTALLATION.ZIP], 'aide à la première installation en ZIP');
     assertEqual(r.headers.get('cache-control'), 'no-store', 'pas de cache des résultats personnels');
     // The best legal combination, the one the ranking counts (issue 11 point 3).
     assertEqual(r.json.combinaison, { aides: ['aide_premiere_installation'], total: FIRST_INSTALLATION.ZIP, annees: 5 }, 'combinaison');
-    const again = await call('POST', '/api/v1/simulate', { body: GP });
+    const again = await call('POST', '/api/v1/simulate', { body: GP_ZIP });
     assertEqual(again.text, r.text, 'deuxième réponse identique');
-    const gz = await fetch(server.url + '/api/v1/simulate', { method: 'POST', body: JSON.stringify(GP), headers: { 'Accept-Encoding': 'gzip' } });
+    const gz = await fetch(server.url + '/api/v1/simulate', { method: 'POST', body: JSON.stringify(GP_ZIP), headers: { 'Accept-Encoding': 'gzip' } });
     assertEqual(gz.headers.get('content-encoding'), 'gzip', 'gzip');
     assertEqual(JSON.parse(await gz.text()), r.json, 'gzip : même document (décompressé par fetch)');
   }],
@@ -334,7 +339,9 @@ const tests = [
     const nurse = await call('GET', '/api/v1/communes/61001?date=2026-03-01&profession=infirmier');
     assertSameBytes(nurse.text, cli(['communes', '--code', '61001', '--json', '--date', '2026-03-01', '--profession', 'infirmier']), 'commune 61001 infirmier');
     const zone = one.json.faits.find((f) => f.champ === 'zonage.medecin');
-    assertEqual(zone.valeur, 'ZIP', 'zonage médecins d\'Alençon');
+    assertEqual([zone.valeur, zone.a_confirmer, zone.valeur_precedente], [null, true, 'ZIP'], 'zonage médecins d\'Alençon en 2026 : à confirmer');
+    const before = await call('GET', '/api/v1/communes/61001?date=2025-12-31');
+    assertEqual(before.json.faits.find((f) => f.champ === 'zonage.medecin').valeur, 'ZIP', 'zonage médecins d\'Alençon au 31/12/2025');
     assert(one.json.zonages_professions.infirmier, 'zonage par profession');
     const layer = one.json.couches.find((c) => c.id === zone.couche);
     assert(layer && layer.millesime, 'millésime de la couche');
@@ -345,12 +352,13 @@ const tests = [
 
   ['zonage à confirmer (issue 13) : historique, fait « a_confirmer », classement à part', async () => {
     // Déols (36063): ZIP under the ARS Centre-Val de Loire zoning of 13/01/2022;
-    // a newer zoning (values not imported) is in force by 10/02/2026.
+    // a newer zoning (values not imported) is in force by 10/02/2026, and the
+    // national revision stops presuming the old one from 01/01/2026.
     const h = await call('GET', '/api/v1/communes/36063?historique=1&date=2026-03-01');
     assertEqual(h.status, 200, 'statut');
     const doctors = h.json.historique.find((x) => x.champ === 'zonage.medecin');
     assertEqual(doctors.periodes.map((p) => [p.du, p.au, p.statut, p.valeur]),
-      [[null, '2022-01-12', 'inconnu', null], ['2022-01-13', '2026-02-09', 'connu', 'ZIP'], ['2026-02-10', null, 'a_confirmer', null]],
+      [[null, '2022-01-12', 'inconnu', null], ['2022-01-13', '2025-12-31', 'connu', 'ZIP'], ['2026-01-01', null, 'a_confirmer', null]],
       'périodes du zonage médecins');
     assertEqual(doctors.periodes[2].valeur_precedente, 'ZIP', 'valeur précédente');
     assertEqual(doctors.periodes[2].en_cours, true, 'période en cours');
@@ -382,8 +390,10 @@ const tests = [
     const r = await call('POST', '/api/v1/comparer', { body });
     assertEqual(r.status, 200, 'statut');
     assertEqual(r.json.communes.map((c) => c.code), ['61001', '27229'], 'ordre des communes');
-    const pick = (c) => c.resultat.aides.find((a) => a.id === 'aide_premiere_installation').montant.total;
-    assertEqual(r.json.communes.map(pick), [FIRST_INSTALLATION.ZIP, FIRST_INSTALLATION.ZAC], '10 000 € en ZIP, 5 000 € en ZAC');
+    // In 2026 both zones are to confirm: the amounts of their previous
+    // zonings come apart, « sous réserve ».
+    assertEqual(r.json.communes.map((c) => [c.total, c.zonages_a_confirmer.medecin, c.total_sous_reserve]),
+      [[0, 'ZIP', FIRST_INSTALLATION.ZIP], [0, 'ZAC', FIRST_INSTALLATION.ZAC]], '10 000 € en ZIP, 5 000 € en ZAC, sous réserve');
     const file = await situationFile(GP);
     assertSameBytes(r.text, cli(['comparer', '--situation', file, '--json', '61001', '27229']), 'comparer');
     assertError(await call('POST', '/api/v1/comparer', { body: { situation: GP, communes: ['58194'] } }), 400, 'communes');
@@ -395,23 +405,23 @@ const tests = [
   }],
 
   ['POST /api/v1/classement : les mêmes octets que « capsante classement --json »', async () => {
-    const r = await call('POST', '/api/v1/classement', { body: { situation: GP, departement: '61', limite: 5 } });
+    const r = await call('POST', '/api/v1/classement', { body: { situation: GP_2025, departement: '61', limite: 5 } });
     assertEqual(r.status, 200, 'statut');
-    const file = await situationFile(GP);
+    const file = await situationFile(GP_2025);
     assertSameBytes(r.text, cli(['classement', '--situation', file, '--departement', '61', '--limite', '5', '--json']), 'classement');
-    const around = await call('POST', '/api/v1/classement', { body: { situation: GP, autour: '61001', rayon_km: 20, limite: 5 } });
+    const around = await call('POST', '/api/v1/classement', { body: { situation: GP_2025, autour: '61001', rayon_km: 20, limite: 5 } });
     assertSameBytes(around.text, cli(['classement', '--situation', file, '--autour', '61001', '--rayon-km', '20', '--limite', '5', '--json']), 'classement autour');
     // Every ranked commune as a map point; the lists stay bounded by « limite ».
-    const withMap = await call('POST', '/api/v1/classement', { body: { situation: GP, departement: '61', limite: 5, carte: true } });
+    const withMap = await call('POST', '/api/v1/classement', { body: { situation: GP_2025, departement: '61', limite: 5, carte: true } });
     assertEqual(withMap.json.communes, r.json.communes, 'les 5 premières, avec ou sans carte');
     const { colonnes, points } = withMap.json.carte;
     assertEqual(colonnes, ['code', 'nom', 'latitude', 'longitude', 'total', 'sous_reserve'], 'colonnes de la carte');
     assertEqual(points.length + (withMap.json.sans_coordonnees || []).length, withMap.json.communes_evaluees, 'un point par commune');
     assertEqual(points.slice(0, 5).map((p) => [p[0], p[4]]), r.json.communes.map((c) => [c.code, c.total]), 'les points dans l\'ordre du classement');
-    assertError(await call('POST', '/api/v1/classement', { body: { situation: GP, departement: '61', carte: 'oui' } }), 400, 'carte');
+    assertError(await call('POST', '/api/v1/classement', { body: { situation: GP_2025, departement: '61', carte: 'oui' } }), 400, 'carte');
     assertError(await call('POST', '/api/v1/classement', { body: { situation: GP } }), 400);
-    assertError(await call('POST', '/api/v1/classement', { body: { situation: GP, departement: '61', region: '28' } }), 400);
-    assertError(await call('POST', '/api/v1/classement', { body: { situation: GP, autour: '58194' } }), 400, 'rayon_km');
+    assertError(await call('POST', '/api/v1/classement', { body: { situation: GP_2025, departement: '61', region: '28' } }), 400);
+    assertError(await call('POST', '/api/v1/classement', { body: { situation: GP_2025, autour: '58194' } }), 400, 'rayon_km');
   }],
 
   ['POST /api/v1/plan : même plan que « capsante plan --json »', async () => {

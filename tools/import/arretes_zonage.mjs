@@ -11,7 +11,11 @@
 //  profession   for zonage.profession rows: the situation profession value
 //  region       INSEE region code, or '*' for every region without a row of
 //               its own for the same champ and profession
-//  nature       'zonage' (fixes the zones), 'creation' (the scheme starts:
+//  nature       'zonage' (fixes the zones), 'revision' (a national text
+//               making every ARS re-issue the zoning: region '*', no
+//               couche, `signe_le` required; `au_plus_tard` is the day from
+//               which a region whose newer text is not found is to confirm),
+//               'creation' (the scheme starts:
 //               before, the fact is legally false), 'fin' (the scheme ends)
 //  autorite     who signed ("ARS Centre-Val de Loire")
 //  reference    the text ("arrêté n° 2022-DOS-DM-0003")
@@ -94,12 +98,18 @@ export const ARRETES = [
     url: 'https://www.nouvelle-aquitaine.ars.sante.fr/le-zonage-des-medecins-en-nouvelle-aquitaine',
     extrait: 'Le nouveau zonage - médecins libéraux - a été arrêté par l’Agence régionale de santé (ARS) de Nouvelle-Aquitaine le 30/12/2025 et publié au recueil des actes administratifs de la préfecture de région le 03 février 2026.',
     lu_le: READ, remarque: 'Date d’effet non indiquée : date de publication au recueil des actes administratifs. Valeurs non importées.'},
+  {id: 'medecin_93_2022', champ: 'zonage.medecin', profession: '', region: '93', nature: 'zonage',
+    autorite: 'ARS Provence-Alpes-Côte d’Azur', reference: 'arrêté de zonage médecins du 2 février 2022', signe_le: '2022-02-02', debut: '', au_plus_tard: '',
+    couche: 'medecins_2025_05',
+    url: 'https://paca.ars.sante.fr/zonages-des-professionnels-de-sante-liberaux-0',
+    extrait: 'Le nouveau zonage de la région Paca a été arrêté le 02 février 2022 après concertation et validation par la Conférence régionale de santé et de l’autonomie (CRSA), l’Assurance maladie et l’Union régionale des professionnels de santé médecin libéraux (URPS-ML).',
+    lu_le: READ, remarque: 'Date d’effet et date de publication non trouvées : seule la date de signature est connue (la couche de mai 2025 le reflète, déduit ; avant mai 2025, la zone reste non connue faute de date d’effet). Remplacé par l’arrêté du 5 janvier 2026 (ligne suivante).'},
   {id: 'medecin_93_2026', champ: 'zonage.medecin', profession: '', region: '93', nature: 'zonage',
     autorite: 'ARS Provence-Alpes-Côte d’Azur', reference: 'arrêté du 5 janvier 2026', signe_le: '2026-01-05', debut: '', au_plus_tard: '2026-01-08',
     couche: '',
     url: 'https://www.paca.paps.sante.fr/nouveau-zonage-des-medecins-liberaux-en-region-paca',
     extrait: 'Le nouveau zonage de la région Paca a été arrêté le 5 janvier 2026 après concertation et validation par la Conférence régionale de santé et de l’autonomie (CRSA), l’Assurance maladie et l’Union régionale des professionnels de santé médecin libéraux (URPS-ML).',
-    lu_le: READ, remarque: 'Date d’effet non indiquée ; page du PAPS mise à jour le 08/01/2026. Zonage précédent de PACA : date non trouvée. Valeurs non importées.'},
+    lu_le: READ, remarque: 'Date d’effet non indiquée ; page du PAPS mise à jour le 08/01/2026. Zonage précédent : arrêté du 2 février 2022 (ligne précédente). Valeurs non importées.'},
   {id: 'medecin_94_2023', champ: 'zonage.medecin', profession: '', region: '94', nature: 'zonage',
     autorite: 'ARS de Corse', reference: 'arrêté de zonage médecins de 2023', signe_le: '', debut: '2023-05-01', au_plus_tard: '',
     couche: 'medecins_2025_05',
@@ -137,11 +147,11 @@ export const ARRETES = [
     extrait: 'Publiée en juillet 2022, cette cartographie détermine les zones sous-denses éligibles aux aides à l\'installation.',
     lu_le: READ, remarque: 'Observatoire régional de la santé, pas l’ARS ; jour exact non trouvé.'},
   {id: 'medecin_44_2026', champ: 'zonage.medecin', profession: '', region: '44', nature: 'zonage',
-    autorite: 'ARS Grand Est', reference: 'zonage médecins généralistes 2026', signe_le: '', debut: '', au_plus_tard: '',
+    autorite: 'ARS Grand Est', reference: 'arrêté du 7 janvier 2026 (zonage médecins généralistes 2026)', signe_le: '2026-01-07', debut: '', au_plus_tard: '',
     couche: '',
     url: 'https://www.grand-est.ars.sante.fr/medecins-generalistes-publication-du-nouveau-zonage-2026-pour-lacces-aux-soins',
     extrait: 'Pour améliorer l’accès aux soins, l’ARS publie une nouvelle cartographie identifiant, dans chaque département du Grand Est, les zones sous-denses éligibles aux aides à l’installation des médecins libéraux.',
-    lu_le: READ, remarque: 'Date d’effet et date de publication non trouvées : le zonage de mai 2025 reste affiché avec cet avertissement. Valeurs non importées.'},
+    lu_le: READ, remarque: 'La page de l’ARS ne donne pas de date. Date de l’arrêté : site d’un député du Haut-Rhin, « L’arrêté du 7 janvier 2026 confirme le maintien de 10 communes stratégiques du Sundgau en zones d\'intervention prioritaire (ZIP), préservant ainsi des aides indispensables à l’installation de nouveaux médecins. » (https://www.didierlemaire.fr/post/maintien-des-zones-dintervention-prioritaire) ; recueil des actes administratifs non trouvé. Date d’effet non trouvée : la signature ne prouve pas une entrée en vigueur « au plus tard » (l’arrêté s’applique à sa date ou après) ; la zone est à confirmer dès la date de révision nationale (1er janvier 2026, ligne medecin_revision_2025). Valeurs non importées.'},
   {id: 'medecin_11_2022', champ: 'zonage.medecin', profession: '', region: '11', nature: 'zonage',
     autorite: 'ARS Île-de-France', reference: 'zonage médecins 2022', signe_le: '', debut: '2022-03-30', au_plus_tard: '',
     couche: 'medecins_2025_05',
@@ -161,6 +171,13 @@ export const ARRETES = [
     url: 'https://sante.gouv.fr/professionnels/zonage-medecin',
     extrait: 'Ce sont les agences régionales de santé (ARS) qui déterminent ces zones sous-denses, à partir d’une méthodologie nationale actualisée en octobre 2021.',
     lu_le: READ, remarque: 'Régions sans ligne propre : la couche de mai 2025 reflète l’arrêté régional en vigueur à la date de l’export (déduit) ; numéro et date non trouvés. Un arrêté régional plus récent (ligne de la région) rend la valeur à confirmer à partir de sa date.'},
+  {id: 'medecin_revision_2025', champ: 'zonage.medecin', profession: '', region: '*', nature: 'revision',
+    autorite: 'ministre chargé de la santé', reference: 'arrêté du 9 mai 2025 relatif à la méthodologie de détermination des zones sous-denses pour les médecins', signe_le: '2025-05-09', debut: '', au_plus_tard: '2026-01-01',
+    couche: '',
+    url: 'https://www.auvergne-rhone-alpes.ars.sante.fr/index.php/acces-aux-soins-publication-du-nouveau-zonage-des-medecins-generalistes-en-auvergne-rhone-alpes',
+    extrait: 'Ce zonage actualise celui de 2022, conformément à l’arrêté du 9 mai 2025 relatif à la méthodologie de détermination des zones sous-denses pour les médecins.',
+    lu_le: READ,
+    remarque: 'Révision nationale : chaque ARS révise son zonage selon cet arrêté. Aucune date limite nationale n’a été trouvée : l’article L. 1434-4 du code de la santé publique prévoit une détermination « tous les deux ans » (ARS de Corse, https://www.corse.ars.sante.fr/nouveaux-zonages-des-professionnels-de-sante : « le directeur général de l\'agence régionale de santé détermine tous les deux ans par arrêté »), sans date. Date retenue par capsante : 1er janvier 2026, entrée en vigueur des nouvelles aides conventionnelles à l’installation et des zonages révisés d’Auvergne-Rhône-Alpes et des Hauts-de-France. À partir de ce jour, le zonage d’une région dont la révision n’a pas été trouvée (ou n’est datée que « au plus tard » d’un jour postérieur) est à confirmer.'},
   {id: 'medecin_28_revision', champ: 'zonage.medecin', profession: '', region: '28', nature: 'zonage',
     autorite: 'ARS Normandie', reference: 'zonage médecins révisé après celui du 4 juillet 2019', signe_le: '', debut: '', au_plus_tard: '',
     couche: 'medecins_2025_05',
@@ -254,6 +271,12 @@ export const ARRETES = [
     url: 'https://paysdelaloire.paps.sante.fr/entree-en-vigueur-du-nouveau-zonage-sages-femmes',
     extrait: 'Le nouveau zonage applicable aux sages-femmes est entré en vigueur le 1er février 2025.',
     lu_le: READ, remarque: 'Numéro de l’arrêté non trouvé. Reflété par l’export de septembre 2025 (déduit).'},
+  {id: 'sage_femme_76_2024', champ: 'zonage.profession', profession: 'sage_femme', region: '76', nature: 'zonage',
+    autorite: 'ARS Occitanie', reference: 'arrêté n° 2024-6142 du 22 octobre 2024', signe_le: '2024-10-22', debut: '', au_plus_tard: '',
+    couche: 'sages_femmes_2025',
+    url: 'https://cdosf13.fr/arrete-n-dsdp-0225-0109-1-portant-determination-des-zones-caracterisees-par-une-offre-de-soins-insuffisante-ou-par-des-difficultes-dans-lacces-aux-soins-et-des-zones-dans-lesquelles-le-niveau',
+    extrait: 'Vu l’arrêté du directeur général de l’Agence Régionale de santé Occitanie n° 2024 – 6142 du 22 octobre 2024 portant détermination des zones caractérisées par une offre de soins insuffisante ou par des difficultés dans l’accès aux soins et des zones dans lesquelles le niveau de l’offre de soins est particulièrement élevé pour la profession de sage-femme',
+    lu_le: READ, remarque: 'Cité dans les visas de l’arrêté de l’ARS Provence-Alpes-Côte d’Azur n° DSDP-0225-0109-1 (copie du conseil départemental de l’ordre des sages-femmes des Bouches-du-Rhône) ; page de l’ARS Occitanie non retrouvée. Date d’effet non trouvée : ligne non datée, qui nomme l’arrêté reflété par l’export de septembre 2025 (déduit) sans déplacer le début de ses valeurs.'},
   {id: 'sage_femme_84_2025', champ: 'zonage.profession', profession: 'sage_femme', region: '84', nature: 'zonage',
     autorite: 'ARS Auvergne-Rhône-Alpes', reference: 'arrêté n° 2025-17-0044 du 17 février 2025', signe_le: '2025-02-17', debut: '2025-02-20', au_plus_tard: '',
     couche: 'sages_femmes_2025',
@@ -273,6 +296,12 @@ export const ARRETES = [
     url: 'https://solidarites-sante.gouv.fr/professionnels/se-former-s-installer-exercer/professionnels/se-former-s-installer-exercer/les-zones-sous-denses-en-offre-de-soins/article/les-zones-sous-denses-en-orthophonistes',
     extrait: 'Cette nouvelle méthodologie nationale a été actualisée (par l’arrêté ministériel du 1er mars 2023) après la consultation des représentants des professionnels, des caisses nationales d’assurance maladie et des ARS.',
     lu_le: READ, remarque: 'Régions sans ligne propre : arrêté régional en vigueur à la date de l’export (déduit), numéro et date non trouvés.'},
+  {id: 'orthophoniste_27_2023', champ: 'zonage.profession', profession: 'orthophoniste', region: '27', nature: 'zonage',
+    autorite: 'ARS Bourgogne-Franche-Comté', reference: 'révision du zonage orthophonistes de juillet 2023', signe_le: '', debut: '', au_plus_tard: '2023-07-31',
+    couche: 'orthophonistes_2025',
+    url: 'https://www.bourgogne-franche-comte.ars.sante.fr/orthophonistes-zonages-et-aides-installation',
+    extrait: 'Révision du zonage orthophoniste en juillet 2023.',
+    lu_le: READ, remarque: 'Jour exact et numéro de l’arrêté non trouvés : fin juillet 2023 retenue (au plus tard). Reflété par l’export de 2025 (déduit : aucun arrêté plus récent trouvé).'},
   {id: 'orthophoniste_28_2023', champ: 'zonage.profession', profession: 'orthophoniste', region: '28', nature: 'zonage',
     autorite: 'ARS Normandie', reference: 'arrêté régional de zonage orthophonistes publié le 29 décembre 2023', signe_le: '', debut: '', au_plus_tard: '2023-12-29',
     couche: 'orthophonistes_2025',
@@ -323,6 +352,13 @@ export const ARRETES = [
     url: 'https://www.normandie.paps.sante.fr/index.php/ou-minstaller-217?parent=10687',
     extrait: 'Après plusieurs mois de concertation, l’ARS Normandie a actualisé le zonage des chirurgiens-dentistes, qui est entré en vigueur le 8 novembre 2024.',
     lu_le: READ, remarque: 'Numéro de l’arrêté non trouvé. Reflété par l’export de 2025 (déduit).'},
+
+  {id: 'chirurgien_dentiste_02_2024', champ: 'zonage.profession', profession: 'chirurgien_dentiste', region: '02', nature: 'zonage',
+    autorite: 'ARS Martinique', reference: 'zonage chirurgiens-dentistes du 30 décembre 2024', signe_le: '', debut: '2024-12-30', au_plus_tard: '',
+    couche: 'chirurgiens_dentistes_2025',
+    url: 'https://www.martinique.ars.sante.fr/zonage-chirurgiens-dentistes-presentation-de-la-methodologie-et-du-classement-du-territoire',
+    extrait: 'Un nouveau zonage est entré en vigueur le 30 décembre 2024.',
+    lu_le: READ, remarque: 'Numéro de l’arrêté non trouvé. Antérieur à l’export de septembre 2025, qui le reflète (déduit) : avant le 30 décembre 2024, zone non connue.'},
 
   // ------------------------------------------------ national texts of other layers
   {id: 'frr_creation', champ: 'zonage.frr', profession: '', region: '*', nature: 'creation',

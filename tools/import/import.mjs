@@ -627,7 +627,7 @@ function buildDecrees(cog) {
     if (!/^[a-z0-9_]+$/.test(a.id) || ids.has(a.id)) fail(`${where}: bad or duplicate id`);
     ids.add(a.id);
     if (a.region !== '*' && !regions.has(a.region)) fail(`${where}: unknown region ${a.region}`);
-    if (!['zonage', 'creation', 'fin'].includes(a.nature)) fail(`${where}: unknown nature ${a.nature}`);
+    if (!['zonage', 'revision', 'creation', 'fin'].includes(a.nature)) fail(`${where}: unknown nature ${a.nature}`);
     for (const c of ['signe_le', 'debut', 'au_plus_tard', 'lu_le']) {
       if (a[c] !== '' && !isIsoDate(a[c])) fail(`${where}: bad date in ${c}`);
     }

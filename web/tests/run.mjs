@@ -16,10 +16,9 @@ import {
 const shots = path.join(repoRoot, 'web/tests/screenshots');
 mkdirSync(shots, { recursive: true });
 
-// Doctors' zoning: Alençon (ZIP) and Évreux (ZAC) are still confirmed in 2026
-// (Normandie: no newer ARS decree known, data/arretes_zonage.tsv); Nevers and
-// the Indre are confirmed in June 2025 and "à confirmer" after their regions'
-// 2025-2026 zonings.
+// Doctors' zoning: every commune's May 2025 value is confirmed in 2025 and "à
+// confirmer" from 1 January 2026 (national revision, docs/zonings.md), when
+// the user's answer decides.
 const ALENCON = { query: 'Alençon', code: '61001' };         // ZIP
 const NEVERS = { query: 'Nevers', code: '58194' };           // ZIP in 2025
 const CHATEAUROUX = { query: 'Châteauroux', code: '36044' }; // ZAC in 2025
@@ -60,12 +59,14 @@ const GP_2025 = {
 };
 
 const tests = [
-  ['médecin généraliste en ZIP en 2026 : 10 000 €, CAIM fermé, lien partagé, impression', async () => {
+  ['médecin généraliste en 2026, zone ZIP confirmée : 10 000 €, CAIM fermé, lien partagé, impression', async () => {
     const page = await open();
     await setDate(page, '01/03/2026');
-    const asked = await fillQuestionnaire(page, { ...GP, date_installation: '01/04/2026' });
+    // From 1 January 2026 Alençon's May 2025 zone is to confirm (national
+    // revision, docs/zonings.md): the page asks it, and the answer decides.
+    const asked = await fillQuestionnaire(page, { ...GP, date_installation: '01/04/2026', 'zonage.medecin': 'Zone d\'intervention prioritaire (ZIP)' });
     assertEqual(asked[0], 'profession', 'première question');
-    assert(!asked.includes('zonage.medecin'), 'le zonage vient de la commune, il n\'est pas demandé');
+    assert(asked.includes('zonage.medecin'), `le zonage à confirmer est demandé : ${asked.join(', ')}`);
     assert(!asked.includes('zonage.zrr'), 'en 2026, la ZRR (finie le 30 juin 2024) n\'est pas demandée');
     // A secondary office is first a yes/no question; « Non » sets no fact.
     assert(asked.includes('?cabinet_secondaire'), `la question oui/non du cabinet secondaire est posée : ${asked.join(', ')}`);
