@@ -42,7 +42,7 @@ class CatalogLoader {
   Status LoadSources(const std::string& dir);
   Status LoadOfficialCopies(const std::string& dir);
   Status LoadSourceRegistry(const std::string& file);
-  Status ReadSource(const Map& m, const YAML::Node& node, SourceRef* out);
+  Status ReadSource(const Map& m, const yamlutil::Node& node, SourceRef* out);
   Status ReadSourceKey(const Map& m, const std::string& key, std::optional<SourceRef>* out, bool required);
   Status ReadSourceList(const Map& m, const std::string& key, std::vector<SourceRef>* out, bool required);
 

@@ -11,7 +11,7 @@ namespace capsante {
 namespace {
 
 
-std::string ExprWhere(const std::string& file, const YAML::Mark& mark, const expr::Position& pos) {
+std::string ExprWhere(const std::string& file, const yamlutil::Mark& mark, const expr::Position& pos) {
   if (mark.is_null()) return file;
   const int line = mark.line + 1 + pos.line - 1;
   const int column = pos.line == 1 ? mark.column + pos.column : pos.column;
@@ -47,7 +47,7 @@ std::shared_ptr<const expr::BoundExpr> LoaderScope::FindDefinition(std::string_v
   return nullptr;
 }
 
-Status LoaderScope::Compile(const std::string& text, const std::string& file, const YAML::Mark& mark, expr::BindScope& scope,
+Status LoaderScope::Compile(const std::string& text, const std::string& file, const yamlutil::Mark& mark, expr::BindScope& scope,
                             const expr::Type* expected, expr::BoundPtr* out) {
   expr::ParseError perr;
   expr::NodePtr node = expr::Parse(text, &perr);
@@ -84,25 +84,26 @@ std::shared_ptr<const expr::BoundExpr> LoaderScope::Resolve(std::string_view nam
   return d->bound;
 }
 
-Status ReadDefinitions(const std::string& file, const YAML::Node& node, DefinitionTable* out) {
+Status ReadDefinitions(const std::string& file, const yamlutil::Node& node, DefinitionTable* out) {
   if (!node) return Status::Ok();
   if (!node.IsMap()) return Status::InvalidCatalog(file + ": « definitions » doit être un dictionnaire", file);
   for (const auto& kv : node) {
     PendingDefinition d;
     if (!kv.second.IsScalar()) {
-      return Status::InvalidCatalog(file + ":" + std::to_string(kv.second.Mark().line + 1) + ": une définition est une expression", file);
+      return Status::InvalidCatalog(file + ":" + std::to_string(kv.second.GetMark().line + 1) + ": une définition est une expression", file);
     }
     d.text = kv.second.Scalar();
     d.file = file;
-    d.mark = kv.second.Mark();
+    d.mark = kv.second.GetMark();
     (*out)[kv.first.Scalar()] = std::move(d);
   }
   return Status::Ok();
 }
 
 Status CatalogLoader::LoadDefinitions(const std::string& file) {
-  YAML::Node root;
-  CAPSANTE_RETURN_IF_ERROR(yamlutil::LoadFile(file, &root));
+  yamlutil::Document doc;
+  CAPSANTE_RETURN_IF_ERROR(yamlutil::LoadFile(file, &doc));
+  const yamlutil::Node root = doc.root();
   if (!root.IsMap()) return Status::InvalidCatalog(file + ": le fichier des définitions est un dictionnaire YAML", file);
   CAPSANTE_RETURN_IF_ERROR(ReadDefinitions(file, root["definitions"], &global_defs_));
   // Bind them all now so that an unused broken one is still refused.

@@ -21,7 +21,7 @@ namespace capsante {
 struct PendingDefinition {
   std::string text;
   std::string file;
-  YAML::Mark mark;
+  yamlutil::Mark mark;
   std::shared_ptr<const expr::BoundExpr> bound;
   bool binding = false;
 };
@@ -40,7 +40,7 @@ class LoaderScope : public expr::BindScope {
   std::shared_ptr<const expr::BoundExpr> FindDefinition(std::string_view name, expr::BindError* error) override;
 
   // Parses and binds `text` (found at `mark` in `file`).
-  static Status Compile(const std::string& text, const std::string& file, const YAML::Mark& mark, expr::BindScope& scope,
+  static Status Compile(const std::string& text, const std::string& file, const yamlutil::Mark& mark, expr::BindScope& scope,
                         const expr::Type* expected, expr::BoundPtr* out);
 
  private:
@@ -54,7 +54,7 @@ class LoaderScope : public expr::BindScope {
 };
 
 // A `definitions` dictionary (name: expression) into `out`, unbound.
-Status ReadDefinitions(const std::string& file, const YAML::Node& node, DefinitionTable* out);
+Status ReadDefinitions(const std::string& file, const yamlutil::Node& node, DefinitionTable* out);
 
 }  // namespace capsante
 

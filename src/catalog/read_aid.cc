@@ -12,8 +12,9 @@ namespace capsante {
 namespace fs = std::filesystem;
 
 Status CatalogLoader::LoadAid(const std::string& file, Aid* aid) {
-  YAML::Node root;
-  CAPSANTE_RETURN_IF_ERROR(yamlutil::LoadFile(file, &root));
+  yamlutil::Document doc;
+  CAPSANTE_RETURN_IF_ERROR(yamlutil::LoadFile(file, &doc));
+  const yamlutil::Node root = doc.root();
   Map m(&file, root, "");
   if (!root.IsMap()) return Status::InvalidCatalog(file + ": une aide est un dictionnaire YAML", file);
   auto compiled = std::make_shared<internal::CompiledAid>();
@@ -64,7 +65,7 @@ Status CatalogLoader::LoadAid(const std::string& file, Aid* aid) {
 
   // Amount first: `par_periode` becomes a definition the schedule can read.
   LoaderScope scope(*c_->schema_, &aid->parameters, &local, &global_defs_);
-  Map amount(&file, YAML::Node(), "");
+  Map amount(&file, yamlutil::Node(), "");
   CAPSANTE_RETURN_IF_ERROR(m.Child("montant", &amount));
   CAPSANTE_RETURN_IF_ERROR(ReadAmount(amount, scope, &local, aid, compiled.get()));
   CAPSANTE_RETURN_IF_ERROR(ReadConditions(m, scope, aid, compiled.get()));
@@ -76,7 +77,7 @@ Status CatalogLoader::LoadAid(const std::string& file, Aid* aid) {
   }
 
   CAPSANTE_RETURN_IF_ERROR(ReadTextList(m, "engagements", &aid->commitments));
-  Map clawback(&file, YAML::Node(), "");
+  Map clawback(&file, yamlutil::Node(), "");
   CAPSANTE_RETURN_IF_ERROR(m.Child("remboursement", &clawback, false));
   if (clawback.node().size() > 0) {
     CAPSANTE_RETURN_IF_ERROR(clawback.String("texte", &aid->clawback));
@@ -102,7 +103,7 @@ Status CatalogLoader::LoadAid(const std::string& file, Aid* aid) {
 
 // fenetre: {ouverture, fermeture, remplacee_par, source, non_cite, ouverture_motif}
 Status CatalogLoader::ReadWindow(const Map& m, Aid* aid) {
-  Map window(&m.file(), YAML::Node(), "");
+  Map window(&m.file(), yamlutil::Node(), "");
   CAPSANTE_RETURN_IF_ERROR(m.Child("fenetre", &window));
   bool present = false;
   CAPSANTE_RETURN_IF_ERROR(window.OptionalDate("ouverture", &aid->opens, &present));
@@ -119,7 +120,7 @@ Status CatalogLoader::ReadWindow(const Map& m, Aid* aid) {
 }
 
 Status CatalogLoader::ReadTextList(const Map& m, const std::string& key, std::vector<Commitment>* out) {
-  YAML::Node seq;
+  yamlutil::Node seq;
   CAPSANTE_RETURN_IF_ERROR(m.Sequence(key, &seq, false));
   for (const auto& n : seq) {
     Map em(&m.file(), n, key);
@@ -137,7 +138,7 @@ Status CatalogLoader::ReadTextList(const Map& m, const std::string& key, std::ve
 
 Status CatalogLoader::CompileAt(const Map& m, const std::string& key, expr::BindScope& scope, const expr::Type* expected,
                  expr::BoundPtr* out, std::string* text_out, bool required) {
-  YAML::Node n = m.Get(key);
+  yamlutil::Node n = m.Get(key);
   if (!n || n.IsNull()) {
     if (required) return m.Error(m.node(), "clé « " + key + " » manquante");
     return Status::Ok();
@@ -145,8 +146,8 @@ Status CatalogLoader::CompileAt(const Map& m, const std::string& key, expr::Bind
   if (!n.IsScalar()) return m.Error(n, "« " + key + " » doit être une expression");
   if (text_out) *text_out = n.Scalar();
   // A quoted scalar starts one column after its mark.
-  YAML::Mark mark = n.Mark();
-  if (n.Tag() == "!") mark.column += 1;
+  yamlutil::Mark mark = n.GetMark();
+  if (n.Quoted()) mark.column += 1;
   return LoaderScope::Compile(n.Scalar(), m.file(), mark, scope, expected, out);
 }
 

@@ -22,7 +22,7 @@ Status CatalogLoader::ReadAmount(const Map& amount, LoaderScope& scope, Definiti
     PendingDefinition d;
     d.text = amount.node()["par_periode"].Scalar();
     d.file = amount.file();
-    d.mark = amount.node()["par_periode"].Mark();
+    d.mark = amount.node()["par_periode"].GetMark();
     (*local)["par_periode"] = d;
   }
   const expr::Type kNumber = expr::Type::kNumber;
@@ -43,11 +43,11 @@ Status CatalogLoader::ReadSchedule(const Map& m, LoaderScope& scope, Aid* aid, i
   const std::string& file = m.file();
   const expr::Type kNumber = expr::Type::kNumber;
   const expr::Type kDate = expr::Type::kDate;
-  Map schedule(&file, YAML::Node(), "");
+  Map schedule(&file, yamlutil::Node(), "");
   CAPSANTE_RETURN_IF_ERROR(m.Child("echeancier", &schedule, false));
   if (schedule.node().size() > 0) {
     CAPSANTE_RETURN_IF_ERROR(CompileAt(schedule, "base", scope, &kDate, &compiled->schedule_base, nullptr, true));
-    YAML::Node payments;
+    yamlutil::Node payments;
     CAPSANTE_RETURN_IF_ERROR(schedule.Sequence("versements", &payments));
     for (const auto& pn : payments) {
       Map pm(&file, pn, "echeancier.versements");

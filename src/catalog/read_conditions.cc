@@ -11,7 +11,7 @@ Status CatalogLoader::ReadConditions(const Map& m, LoaderScope& scope, Aid* aid,
   const std::string& file = m.file();
   const expr::Type kBool = expr::Type::kBool;
   CAPSANTE_RETURN_IF_ERROR(m.Bool("conditions_partielles", &aid->partial_conditions));
-  YAML::Node conditions;
+  yamlutil::Node conditions;
   CAPSANTE_RETURN_IF_ERROR(m.Sequence("conditions", &conditions));
   for (const auto& cn : conditions) {
     Map cm(&file, cn, "conditions");

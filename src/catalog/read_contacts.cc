@@ -16,10 +16,11 @@ Status CatalogLoader::ReadContactEntry(const Map& m, ContactEntry* out) {
 }
 
 Status CatalogLoader::LoadContacts(const std::string& file) {
-  YAML::Node root;
-  CAPSANTE_RETURN_IF_ERROR(yamlutil::LoadFile(file, &root));
+  yamlutil::Document doc;
+  CAPSANTE_RETURN_IF_ERROR(yamlutil::LoadFile(file, &doc));
+  const yamlutil::Node root = doc.root();
   Map top(&file, root, "");
-  Map orgs(&file, YAML::Node(), "");
+  Map orgs(&file, yamlutil::Node(), "");
   CAPSANTE_RETURN_IF_ERROR(top.Child("organismes", &orgs));
   CAPSANTE_RETURN_IF_ERROR(top.CheckNoUnknownKeys());
   for (const auto& kv : orgs.node()) {
@@ -29,7 +30,7 @@ Status CatalogLoader::LoadContacts(const std::string& file) {
     if (!kv.second.IsMap()) return m.Error(kv.first, "un organisme est un dictionnaire");
     CAPSANTE_RETURN_IF_ERROR(ReadContactEntry(m, &org.general));
     for (const char* key : {"par_departement", "par_region"}) {
-      Map sub(&file, YAML::Node(), "");
+      Map sub(&file, yamlutil::Node(), "");
       CAPSANTE_RETURN_IF_ERROR(m.Child(key, &sub, false));
       for (const auto& e : sub.node()) {
         Map em(&file, e.second, org.id + "." + key + "." + e.first.Scalar());

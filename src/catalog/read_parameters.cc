@@ -5,7 +5,7 @@
 namespace capsante {
 
 Status CatalogLoader::ReadParameters(const Map& aid_map, Aid* aid) {
-  Map params(&aid_map.file(), YAML::Node(), "");
+  Map params(&aid_map.file(), yamlutil::Node(), "");
   CAPSANTE_RETURN_IF_ERROR(aid_map.Child("parametres", &params, false));
   for (const auto& kv : params.node()) {
     Parameter p;
@@ -14,7 +14,7 @@ Status CatalogLoader::ReadParameters(const Map& aid_map, Aid* aid) {
     if (!kv.second.IsMap()) return m.Error(kv.first, "un paramètre est un dictionnaire");
     CAPSANTE_RETURN_IF_ERROR(m.String("libelle", &p.label));
     CAPSANTE_RETURN_IF_ERROR(m.String("unite", &p.unit, false));
-    YAML::Node values;
+    yamlutil::Node values;
     CAPSANTE_RETURN_IF_ERROR(m.Sequence("valeurs", &values));
     if (values.size() == 0) return m.Error(kv.second, "« valeurs » ne peut pas être vide");
     for (const auto& vn : values) {
@@ -26,7 +26,7 @@ Status CatalogLoader::ReadParameters(const Map& aid_map, Aid* aid) {
       if (!present) return vm.Error(vn, "« depuis » est requis (null pour « avant toute date couverte »)");
       std::optional<double> number;
       CAPSANTE_RETURN_IF_ERROR(vm.Number("valeur", &number));
-      YAML::Node scale;
+      yamlutil::Node scale;
       CAPSANTE_RETURN_IF_ERROR(vm.Sequence("bareme", &scale, false));
       if (number.has_value() == (scale.size() > 0)) return vm.Error(vn, "une valeur a soit « valeur », soit « bareme »");
       if (number) v.value = *number;
@@ -64,7 +64,7 @@ Status CatalogLoader::ReadParameters(const Map& aid_map, Aid* aid) {
 
 // delai_carence: {categorie, annees, applicable_depuis, source}
 Status CatalogLoader::ReadWaitingPeriod(const Map& aid_map, Aid* aid) {
-  Map m(&aid_map.file(), YAML::Node(), "");
+  Map m(&aid_map.file(), yamlutil::Node(), "");
   CAPSANTE_RETURN_IF_ERROR(aid_map.Child("delai_carence", &m, false));
   if (m.node().size() == 0) return Status::Ok();
   WaitingPeriod w;

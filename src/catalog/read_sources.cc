@@ -59,10 +59,11 @@ Status CatalogLoader::LoadOfficialCopies(const std::string& dir) {
 
 // catalog/sources.yaml: one entry per document of sources/, no more, no less.
 Status CatalogLoader::LoadSourceRegistry(const std::string& file) {
-  YAML::Node root;
-  CAPSANTE_RETURN_IF_ERROR(yamlutil::LoadFile(file, &root));
+  yamlutil::Document doc;
+  CAPSANTE_RETURN_IF_ERROR(yamlutil::LoadFile(file, &doc));
+  const yamlutil::Node root = doc.root();
   Map top(&file, root, "");
-  YAML::Node list;
+  yamlutil::Node list;
   CAPSANTE_RETURN_IF_ERROR(top.Sequence("documents", &list));
   CAPSANTE_RETURN_IF_ERROR(top.CheckNoUnknownKeys());
   c_->documents_.reserve(list.size());  // SourceRef::doc points into it: never reallocated after
@@ -94,7 +95,7 @@ Status CatalogLoader::LoadSourceRegistry(const std::string& file) {
   return Status::Ok();
 }
 
-Status CatalogLoader::ReadSource(const Map& m, const YAML::Node& node, SourceRef* out) {
+Status CatalogLoader::ReadSource(const Map& m, const yamlutil::Node& node, SourceRef* out) {
   if (!node || !node.IsMap()) return m.Error(node ? node : m.node(), "une source est { document, extrait } ou { url, extrait }");
   Map s(&m.file(), node, "source");
   CAPSANTE_RETURN_IF_ERROR(s.String("document", &out->document, false));
@@ -115,7 +116,7 @@ Status CatalogLoader::ReadSource(const Map& m, const YAML::Node& node, SourceRef
 }
 
 Status CatalogLoader::ReadSourceKey(const Map& m, const std::string& key, std::optional<SourceRef>* out, bool required) {
-  YAML::Node n = m.Get(key);
+  yamlutil::Node n = m.Get(key);
   if (!n) {
     if (required) return m.Error(m.node(), "clé « " + key + " » manquante (chaque règle cite sa source)");
     return Status::Ok();
@@ -127,7 +128,7 @@ Status CatalogLoader::ReadSourceKey(const Map& m, const std::string& key, std::o
 }
 
 Status CatalogLoader::ReadSourceList(const Map& m, const std::string& key, std::vector<SourceRef>* out, bool required) {
-  YAML::Node seq;
+  yamlutil::Node seq;
   CAPSANTE_RETURN_IF_ERROR(m.Sequence(key, &seq, required));
   for (const auto& n : seq) {
     SourceRef ref;

@@ -114,7 +114,7 @@ class SchemaBuilder {
  public:
   SchemaBuilder(const std::string& file, SituationSchema* schema) : file_(file), s_(schema) {}
 
-  Status AddFields(const YAML::Node& map, int parent, bool in_list, const std::string& prefix, int* record_slots) {
+  Status AddFields(const yamlutil::Node& map, int parent, bool in_list, const std::string& prefix, int* record_slots) {
     if (!map.IsMap()) return Status::InvalidCatalog(file_ + ": « champs » doit être un dictionnaire", file_);
     for (const auto& kv : map) {
       const std::string name = kv.first.Scalar();
@@ -166,7 +166,7 @@ class SchemaBuilder {
       CAPSANTE_RETURN_IF_ERROR(m.Bool("personnel", &f.personal));
       CAPSANTE_RETURN_IF_ERROR(m.Bool("ajoute", &f.added));
       CAPSANTE_RETURN_IF_ERROR(m.Bool("requis", &f.required));
-      YAML::Node children = m.Get(f.type == FieldType::kList ? "element" : "champs");
+      yamlutil::Node children = m.Get(f.type == FieldType::kList ? "element" : "champs");
       if ((f.type == FieldType::kObject || f.type == FieldType::kList) && !children) {
         return m.Error(kv.second, f.type == FieldType::kList ? "une liste décrit ses éléments sous « element »" : "un objet décrit ses champs sous « champs »");
       }
@@ -210,8 +210,9 @@ class SchemaBuilder {
 };
 
 Status SituationSchema::Load(const std::string& path, std::unique_ptr<SituationSchema>* out) {
-  YAML::Node root;
-  CAPSANTE_RETURN_IF_ERROR(yamlutil::LoadFile(path, &root));
+  yamlutil::Document doc;
+  CAPSANTE_RETURN_IF_ERROR(yamlutil::LoadFile(path, &doc));
+  const yamlutil::Node root = doc.root();
   if (!root.IsMap() || !root["champs"]) return Status::InvalidCatalog(path + ": clé « champs » manquante", path);
   auto schema = std::make_unique<SituationSchema>();
   SchemaBuilder builder(path, schema.get());

@@ -184,13 +184,16 @@ TEST(Decrees, NursesInOccitanieSwitchToTheNewerExportOnTheDecreeDay) {
   EXPECT_EQ(Fact("2B033", D(2026, 2, 28), "infirmier", "zonage.profession").layer, "infirmiers_2025");
 }
 
-TEST(Decrees, AnnouncedUndatedZoningOnlyWarns) {
-  // Grand Est speech therapists: a 2026 zoning is announced without any
-  // date (and no national revision concerns them): the export's value
-  // stays, with a warning.
-  const PlaceFact f = Fact("67482", D(2026, 6, 1), "orthophoniste", "zonage.profession");  // Strasbourg
+TEST(Decrees, PublishedButUndatedZoningSwitchesOnTheDayItWasRead) {
+  // Grand Est speech therapists: the ARS page says the 2026 decree is
+  // published, without a date; read on 29 November 2026, it is in force by
+  // then at the latest. No national revision concerns them.
+  PlaceFact f = Fact("67482", D(2026, 11, 28), "orthophoniste", "zonage.profession");  // Strasbourg
   EXPECT_TRUE(f.known);
-  EXPECT_NE(f.note.find("annoncé"), std::string::npos) << f.note;
+  f = Fact("67482", D(2026, 11, 29), "orthophoniste", "zonage.profession");
+  EXPECT_FALSE(f.known);
+  EXPECT_TRUE(f.unconfirmed);
+  EXPECT_NE(f.note.find("au plus tard le 29 novembre 2026"), std::string::npos) << f.note;
 }
 
 TEST(Decrees, GrandEstDoctorsAreToConfirmFromTheNationalRevision) {

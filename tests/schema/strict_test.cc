@@ -240,7 +240,7 @@ TEST(TextPatternTest, TheSubsetTheSchemaUses) {
 }
 
 TEST(YamlDuplicateKeysTest, RefusedWithFileAndLine) {
-  YAML::Node n;
+  yamlutil::Document n;
   Status st = yamlutil::LoadText("aides/x.yaml", "id: x\nnom: a\nnom: b\n", &n);
   EXPECT_EQ(st.code(), Status::Code::kInvalidCatalog);
   EXPECT_NE(st.message().find("aides/x.yaml:3:1"), std::string::npos) << st.message();

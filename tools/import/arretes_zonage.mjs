@@ -328,11 +328,11 @@ export const ARRETES = [
     extrait: 'Afin d’identifier les zones caractérisées par une offre de soins insuffisante ou par des difficultés dans l’accès aux soins en orthophonie, le nouveau zonage orthophonistes a été publié.',
     lu_le: READ, remarque: 'Date de publication non trouvée ; reflété par l’export de 2025 (déduit).'},
   {id: 'orthophoniste_44_2026', champ: 'zonage.profession', profession: 'orthophoniste', region: '44', nature: 'zonage',
-    autorite: 'ARS Grand Est', reference: 'zonage orthophonistes 2026 (densités de 2023)', signe_le: '', debut: '', au_plus_tard: '',
+    autorite: 'ARS Grand Est', reference: 'zonage orthophonistes 2026 (densités de 2023)', signe_le: '', debut: '', au_plus_tard: '2026-11-29',
     couche: '',
     url: 'https://www.grand-est.ars.sante.fr/zonage-orthophonistes-2026-lars-grand-est-publie-la-nouvelle-cartographie-delimitant-les-zones',
     extrait: 'Ainsi, afin d’identifier les zones caractérisées par une offre de soins insuffisante ou par des difficultés dans l’accès aux soins en orthophonie en se basant sur des données de densité actualisées (2023), et après concertations avec l’URPS Orthophonistes du Grand Est, avec les 10 Conseils Territoriaux de Santé et la Conférence Régionale de la Santé et de l’Autonomie, l’ARS Grand Est a publié l’arrêté du nouveau zonage orthophonistes.',
-    lu_le: READ, remarque: 'Date d’effet et date de publication non trouvées : le zonage de l’export de 2025 reste affiché avec un avertissement. Valeurs non importées.'},
+    lu_le: READ, remarque: 'Date d’effet et date de publication non trouvées. La page lue le 29 novembre 2026 dit l’arrêté publié : il est en vigueur au plus tard ce jour-là (date de lecture retenue). Valeurs non importées.'},
 
   {id: 'chirurgien_dentiste_national', champ: 'zonage.profession', profession: 'chirurgien_dentiste', region: '*', nature: 'zonage',
     autorite: 'ARS de la région', reference: 'arrêté régional de zonage chirurgiens-dentistes de 2024 (convention nationale des chirurgiens-dentistes 2023-2028)', signe_le: '', debut: '', au_plus_tard: '',
