@@ -2,7 +2,8 @@
 # Load test of `capsante serve` (a benchmark, not a test): starts the server on
 # a free loopback port and measures, with wrk on the same machine:
 #   1. POST /api/v1/simulate, every request a different doctor's situation,
-#      Accept-Encoding: gzip, 64 connections: requests/s and p99;
+#      Accept-Encoding: gzip, 64 connections: requests/s, p99, and the CPU
+#      time per request of the server and of wrk (same cores);
 #   2. the same situation again and again, without compression;
 #   3. /healthz latency while 5,000 idle connections are held open;
 #   4. /healthz latency while 100 clients send one byte a second;
@@ -13,7 +14,8 @@
 # Usage: bash scripts/bench-server.sh   (after the build)
 # Env:   CAPSANTE_BIN (default build/apps/cli/capsante), DURATION (s, default 10),
 #        CONNECTIONS (default 64), THREADS (wrk threads, default 2),
-#        IDLE (default 5000), SLOW (default 100), SOAK (s, default 60)
+#        IDLE (default 5000), SLOW (default 100), SOAK (s, default 60),
+#        SERVE_ARGS (extra options of `capsante serve`, e.g. "--threads 1")
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bin=${CAPSANTE_BIN:-build/apps/cli/capsante}
@@ -43,7 +45,7 @@ trap cleanup EXIT
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
 base="http://127.0.0.1:$port"
 t0=$(date +%s%N)
-"$bin" serve --host 127.0.0.1 --port "$port" >"$work/stdout" 2>"$work/access.log" &
+"$bin" serve --host 127.0.0.1 --port "$port" ${SERVE_ARGS:-} >"$work/stdout" 2>"$work/access.log" &
 server_pid=$!
 for _ in $(seq 1 400); do
   if curl -sf -o /dev/null "$base/healthz"; then break; fi
@@ -88,15 +90,27 @@ function request()
 end
 LUA
 
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$server_pid/stat"; }  # utime + stime
+
+# Prints requests/s, p99, and the CPU time per request of the server and of
+# wrk itself: both share the same cores, and wrk building each random
+# situation in Lua takes a share that the server does not get.
 run() {  # name, wrk args...
   local name=$1; shift
-  local out
-  out=$(wrk -t"$wrk_threads" -c"$connections" -d"${duration}s" --timeout 5s --latency "$@" "$base/api/v1/simulate")
-  local rps p99 errors
-  rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
-  p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
-  errors=$(grep -E 'Non-2xx|Socket errors' <<<"$out" | tr '\n' ' ' || true)
-  printf '%-58s %10s req/s   p99 %-9s %s\n' "$name" "$rps" "$p99" "$errors"
+  local before after requests rps p99 errors wrk_cpu tck
+  before=$(cpu_ticks)
+  local TIMEFORMAT='%U %S'
+  { time wrk -t"$wrk_threads" -c"$connections" -d"${duration}s" --timeout 5s --latency "$@" "$base/api/v1/simulate" \
+      >"$work/wrk.out"; } 2>"$work/wrk.time"
+  after=$(cpu_ticks)
+  tck=$(getconf CLK_TCK)
+  requests=$(awk '/requests in/ {print $1}' "$work/wrk.out")
+  rps=$(awk '/Requests\/sec/ {print $2}' "$work/wrk.out")
+  p99=$(awk '$1 == "99%" {print $2}' "$work/wrk.out")
+  errors=$(grep -E 'Non-2xx|Socket errors' "$work/wrk.out" | tr '\n' ' ' || true)
+  wrk_cpu=$(awk -v n="$requests" '{printf "%.0f", ($1 + $2) * 1e6 / n}' "$work/wrk.time")
+  printf '%-44s %9s req/s   p99 %-9s CPU par requête : serveur %s µs, wrk %s µs %s\n' "$name" "$rps" "$p99" \
+    "$(awk -v d=$((after - before)) -v t="$tck" -v n="$requests" 'BEGIN {printf "%.0f", d / t * 1e6 / n}')" "$wrk_cpu" "$errors"
 }
 
 # /healthz latency: 20 requests, one every 250 ms; prints median and max.

@@ -21,35 +21,53 @@ AccessLog::~AccessLog() {
   writer_.join();
 }
 
-void AccessLog::Log(std::string_view method, std::string_view path, int status, double latency_ms) {
-  char when[32];
+namespace {
+
+// "2026-11-29T21:05:03Z ", formatted once a second per thread.
+std::string_view TimeStamp() {
+  thread_local std::time_t last = -1;
+  thread_local char text[32];
+  thread_local size_t size = 0;
   const std::time_t now = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&now, &tm);
-  std::strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  if (now != last) {
+    std::tm tm{};
+    gmtime_r(&now, &tm);
+    size = std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ ", &tm);
+    last = now;
+  }
+  return {text, size};
+}
+
+// Appends `in` cut to `max` bytes, every control character, space or quote
+// (and DEL) replaced by '?', so that a line stays one line of four fields.
+char* AppendSafe(char* p, std::string_view in, size_t max, bool quote_too) {
+  for (char c : in.substr(0, max)) {
+    const bool bad = static_cast<unsigned char>(c) < 0x21 || c == 0x7f || (quote_too && c == '"');
+    *p++ = bad ? '?' : c;
+  }
+  return p;
+}
+
+}  // namespace
+
+void AccessLog::Log(std::string_view method, std::string_view path, int status, double latency_ms) {
   // The path only (the query string may hold what the user typed), without
-  // control characters or quotes.
-  std::string safe_path(path.substr(0, 160));
-  for (char& c : safe_path) {
-    if (static_cast<unsigned char>(c) < 0x21 || c == 0x7f || c == '"') c = '?';
-  }
-  std::string safe_method(method.substr(0, 10));
-  for (char& c : safe_method) {
-    if (static_cast<unsigned char>(c) < 0x21 || c == 0x7f) c = '?';
-  }
+  // control characters or quotes. Formatted on the stack: no allocation.
   char line[512];
-  int n;
-  if (latency_ms >= 0) {
-    n = std::snprintf(line, sizeof line, "%s %s %s %d %.3fms\n", when, safe_method.c_str(), safe_path.c_str(), status,
-                      latency_ms);
-  } else {
-    n = std::snprintf(line, sizeof line, "%s %s %s %d -\n", when, safe_method.c_str(), safe_path.c_str(), status);
-  }
+  const std::string_view when = TimeStamp();
+  char* p = std::copy(when.begin(), when.end(), line);
+  p = AppendSafe(p, method, 10, /*quote_too=*/false);
+  *p++ = ' ';
+  p = AppendSafe(p, path, 160, /*quote_too=*/true);
+  const char* end = line + sizeof line;
+  int n = latency_ms >= 0 ? std::snprintf(p, static_cast<size_t>(end - p), " %d %.3fms\n", status, latency_ms)
+                          : std::snprintf(p, static_cast<size_t>(end - p), " %d -\n", status);
   if (n <= 0) return;
+  p += std::min(static_cast<size_t>(n), static_cast<size_t>(end - p) - 1);
   bool wake = false;
   {
     std::lock_guard<std::mutex> lock(mu_);
-    buffer_.append(line, std::min(static_cast<size_t>(n), sizeof line - 1));
+    buffer_.append(line, static_cast<size_t>(p - line));
     wake = buffer_.size() > kFlushBytes;
   }
   if (wake) cv_.notify_one();

@@ -11,6 +11,7 @@
 #include "capsante/service.h"
 #include "capsante/plan.h"
 #include "capsante/situation.h"
+#include "buffers.h"
 #include "openapi_embedded.h"
 #include "util/json_writer.h"
 
@@ -239,7 +240,9 @@ ApiResponse Api::Simulate(const ApiRequest& r) const {
   if (Status st = service::ReadSimulateRequest(*catalog_, r.body, &request); !st.ok()) return FromStatus(st);
   Result result;
   if (Status st = service::Simulate(env_, request, &result); !st.ok()) return FromStatus(st);
-  return Json(200, service::SimulateJson(result, request.answer));
+  ApiResponse res = Json(200, TakeBuffer());
+  service::SimulateJson(result, request.answer, &res.body);
+  return res;
 }
 
 ApiResponse Api::Aides(const ApiRequest& r) const {

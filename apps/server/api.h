@@ -1,6 +1,6 @@
 // The JSON API of `capsante serve`, independent of HTTP: each endpoint is a
 // function from a request (method, path, query, body) to a response (status,
-// JSON body). server.cc wires it to cpp-httplib; tests may call it directly.
+// JSON body). server.cc wires it to Beast; tests may call it directly.
 //
 // Contract: every route only reads the request and calls a use case of the
 // library (capsante/service.h), whose document it returns as is: the answers

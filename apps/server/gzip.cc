@@ -3,6 +3,7 @@
 #include <libdeflate.h>
 
 #include <cstdlib>
+#include <memory>
 
 namespace capsante::server {
 
@@ -31,11 +32,25 @@ struct Compressor {
 
 bool Gzip(std::string_view in, int level, std::string* out) {
   thread_local Compressor compressor;
+  // Compressed into a scratch area first: sizing `out` to the bound would
+  // zero-fill it (24 KB for a lean answer, 2 % of a request's instructions)
+  // for a result a quarter that size.
+  thread_local std::unique_ptr<char[]> scratch;
+  thread_local size_t scratch_size = 0;
   libdeflate_compressor* c = compressor.For(level);
   if (!c) return false;
-  out->resize(libdeflate_gzip_compress_bound(c, in.size()));
-  const size_t n = libdeflate_gzip_compress(c, in.data(), in.size(), out->data(), out->size());
-  out->resize(n);
+  const size_t bound = libdeflate_gzip_compress_bound(c, in.size());
+  if (scratch_size < bound) {
+    scratch.reset(new char[bound]);
+    scratch_size = bound;
+  }
+  const size_t n = libdeflate_gzip_compress(c, in.data(), in.size(), scratch.get(), bound);
+  out->assign(scratch.get(), n);
+  // A batch of a megabyte needs a large scratch area once; it is not kept.
+  if (scratch_size > (1u << 20)) {
+    scratch.reset();
+    scratch_size = 0;
+  }
   return n > 0;
 }
 

@@ -1,6 +1,12 @@
 #include "router.h"
 
+#include <charconv>
+
+#include <boost/beast/http/status.hpp>
+
+#include "buffers.h"
 #include "gzip.h"
+#include "server.h"
 
 namespace capsante::server {
 
@@ -83,6 +89,37 @@ HttpAnswer Router::ErrorAnswer(int status, std::string_view message) {
   return a;
 }
 
+void Router::AppendHead(const HttpAnswer& answer, bool keep_alive, std::string* out) {
+  // The security headers never change: formatted once.
+  static const std::string kSecurityLines = [] {
+    std::string lines;
+    for (const auto& [name, value] : kSecurityHeaders) lines.append(name).append(": ").append(value).append("\r\n");
+    return lines;
+  }();
+  // An idle connection is closed after kHeaderSeconds: say so, one second
+  // short, so that a client never sends on a socket the server is closing
+  // (Node's fetch then keeps it one more second short of that).
+  static const std::string kKeepAliveLine = "Keep-Alive: timeout=" + std::to_string(kHeaderSeconds - 1) + "\r\n";
+  char number[24];
+  const auto status = static_cast<boost::beast::http::status>(answer.status);
+  out->append("HTTP/1.1 ");
+  out->append(number, std::to_chars(number, number + sizeof number, answer.status).ptr);
+  out->push_back(' ');
+  const auto reason = boost::beast::http::obsolete_reason(status);
+  out->append(reason.data(), reason.size());
+  out->append("\r\n");
+  out->append(kSecurityLines);
+  if (!answer.content_type.empty()) out->append("Content-Type: ").append(answer.content_type).append("\r\n");
+  for (const auto& [name, value] : answer.headers) out->append(name).append(": ").append(value).append("\r\n");
+  out->append(keep_alive ? kKeepAliveLine : std::string_view("Connection: close\r\n"));
+  if (answer.status != 304) {
+    out->append("Content-Length: ");
+    out->append(number, std::to_chars(number, number + sizeof number, answer.size()).ptr);
+    out->append("\r\n");
+  }
+  out->append("\r\n");
+}
+
 HttpAnswer Router::Handle(HttpRequest r) const {
   const size_t q = r.target.find('?');
   const std::string_view raw_path = r.target.substr(0, q);
@@ -112,10 +149,13 @@ HttpAnswer Router::Api(const HttpRequest& r, std::string path, std::string_view 
   if (!out.allow.empty()) a.headers.emplace_back("Allow", out.allow);
   if (out.body.size() >= kMinCompressBytes && r.method != "HEAD" && AcceptsGzip(r.accept_encoding)) {
     a.headers.emplace_back("Vary", "Accept-Encoding");
+    a.body = TakeBuffer();
     if (Gzip(out.body, 1, &a.body)) {
       a.headers.emplace_back("Content-Encoding", "gzip");
+      GiveBack(std::move(out.body));
       return a;
     }
+    GiveBack(std::move(a.body));
   }
   a.body = std::move(out.body);
   return a;

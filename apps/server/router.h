@@ -46,6 +46,12 @@ class Router {
   HttpAnswer Handle(HttpRequest request) const;
   // A French JSON error for what the HTTP layer refuses (400, 413, 431...).
   static HttpAnswer ErrorAnswer(int status, std::string_view message);
+  // The head of `answer` in HTTP/1.1 (status line, headers, blank line),
+  // appended to `out`: the security headers, Content-Type, the answer's own
+  // headers, `Connection: close` or the Keep-Alive hint, Content-Length (the
+  // payload's, also for HEAD; none on a 304). Written by hand rather than by
+  // Beast's field container, which allocated once per header line.
+  static void AppendHead(const HttpAnswer& answer, bool keep_alive, std::string* out);
 
  private:
   HttpAnswer Api(const HttpRequest& r, std::string path, std::string_view query) const;

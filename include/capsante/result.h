@@ -182,6 +182,9 @@ struct JsonOptions {
 };
 
 std::string ToJson(const Result& result, const JsonOptions& options = {});
+// The same document written into `out` (emptied first, its capacity kept: a
+// server reuses one buffer from answer to answer).
+void ToJson(const Result& result, const JsonOptions& options, std::string* out);
 
 // "Montant issu d'une source non officielle : <labels>." when some amount in
 // force is only given by a blog, else empty.

@@ -55,6 +55,8 @@ Status Simulate(const Env& env, const SimulateRequest& request, Result* out);
 
 // The result document (api-v1 §2, docs/api.md): ToJson(result, answer).
 std::string SimulateJson(const Result& result, const JsonOptions& answer);
+// Into `out` (emptied first, its capacity kept), for a caller that reuses buffers.
+void SimulateJson(const Result& result, const JsonOptions& answer, std::string* out);
 
 // ---------------------------------------------------------------------------
 // Compare: one situation moved to 2 to 10 communes.

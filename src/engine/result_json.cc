@@ -501,9 +501,14 @@ std::string ToJson(const Result& result, const JsonOptions& options) {
   // About the size of a doctor's answer (23 KB lean, 120 KB in full): one
   // allocation instead of two or three growths.
   out.reserve(options.AnyDetail() ? 128 * 1024 : 32 * 1024);
-  json::Writer w(&out, options.indent);
-  WriteResult(w, result, options);
+  ToJson(result, options, &out);
   return out;
+}
+
+void ToJson(const Result& result, const JsonOptions& options, std::string* out) {
+  out->clear();
+  json::Writer w(out, options.indent);
+  WriteResult(w, result, options);
 }
 
 }  // namespace capsante

@@ -86,6 +86,8 @@ Status Simulate(const Env& env, const SimulateRequest& request, Result* out) {
 
 std::string SimulateJson(const Result& result, const JsonOptions& answer) { return ToJson(result, answer); }
 
+void SimulateJson(const Result& result, const JsonOptions& answer, std::string* out) { ToJson(result, answer, out); }
+
 Status Compare(const Env& env, const CompareRequest& request, CompareAnswer* out) {
   if (request.communes.size() < 2 || request.communes.size() > 10) {
     return Status::InvalidInput("« communes » : donnez de 2 à 10 codes INSEE de communes à comparer", "communes");

@@ -18,6 +18,9 @@ TEST(DateTest, ParsesOnlyRealDays) {
   EXPECT_FALSE(Date::Parse("2200-01-01"));
   EXPECT_FALSE(Date::Parse(""));
   EXPECT_EQ(Date::Parse("2025-12-31")->ToString(), "2025-12-31");
+  EXPECT_EQ(Date::Parse("2026-01-09")->ToString(), "2026-01-09");
+  EXPECT_EQ(Date::Parse("1900-01-01")->ToString(), "1900-01-01");
+  EXPECT_EQ(Date::Parse("2199-12-31")->ToString(), "2199-12-31");
 }
 
 TEST(DateTest, MonthArithmeticClampsToMonthEnd) {

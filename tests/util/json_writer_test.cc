@@ -5,7 +5,9 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <random>
 #include <string>
+#include <utility>
 
 namespace capsante::json {
 namespace {
@@ -37,6 +39,54 @@ TEST(JsonWriterTest, Utf8IsKeptAndBrokenBytesBecomeReplacementCharacters) {
     EXPECT_EQ(out, c.out) << c.in;
     EXPECT_TRUE(nlohmann::json::accept(out)) << out;
   }
+}
+
+// The writer looks at eight bytes at a time: every kind of byte, at every
+// position of a text and of its last, shorter word, is escaped as one byte
+// at a time would be.
+TEST(JsonWriterTest, EveryPositionOfEveryKindOfByte) {
+  const std::pair<std::string, std::string> pieces[] = {
+      {"a", "a"},       {" ", " "},           {"\"", "\\\""},     {"\\", "\\\\"},
+      {"\n", "\\n"},    {"\t", "\\t"},        {"\r", "\\r"},       {"\x01", "\\u0001"},
+      {"\x1f", "\\u001f"}, {"\x7f", "\x7f"},     {"é", "é"},         {"€", "€"},
+      {"\xff", "\\ufffd"}, {"\xc3", "\\ufffd"},  {"~", "~"},
+  };
+  std::mt19937 random(20261129);
+  for (int round = 0; round < 3000; ++round) {
+    std::string in, expected = "\"";
+    const int count = static_cast<int>(random() % 24);
+    for (int i = 0; i < count; ++i) {
+      const auto& [piece, escaped] = pieces[random() % std::size(pieces)];
+      // A cut "é" (\xc3) followed by a continuation byte would be whole again.
+      if (piece == "\xc3" && i + 1 < count) continue;
+      in += piece;
+      expected += escaped;
+    }
+    expected += "\"";
+    ASSERT_EQ(Written(in), expected) << in;
+  }
+}
+
+TEST(JsonWriterTest, KeysShortOrLongPlainOrNot) {
+  std::string out;
+  Writer w(&out);
+  w.BeginObject().Field("statut", 1).Field("", 2).Field("a\"b", 3).Field("é", 4);
+  w.Field("une_cle_de_trente_sept_caracteres_oui", 5).Field("une_cle_de_trente_huit_caracteres_ouii", 6);
+  w.Field("une cle longue avec un \"guillemet\" au-dela des 40 octets", 7).Field("x\xff", 8).EndObject();
+  EXPECT_EQ(out,
+            "{\"statut\":1,\"\":2,\"a\\\"b\":3,\"é\":4,\"une_cle_de_trente_sept_caracteres_oui\":5,"
+            "\"une_cle_de_trente_huit_caracteres_ouii\":6,"
+            "\"une cle longue avec un \\\"guillemet\\\" au-dela des 40 octets\":7,\"x\\ufffd\":8}");
+  EXPECT_TRUE(nlohmann::json::accept(out)) << out;
+}
+
+TEST(JsonWriterTest, NumbersAsPrintfWroteThem) {
+  std::string out;
+  Writer w(&out);
+  w.BeginArray().Number(0).Number(-3).Number(1234.5).Number(0.1).Number(1.0 / 3).Number(2.5e-7).Number(1e15).Number(
+      123456789012.25);
+  w.Int(-9007199254740993LL).EndArray();
+  EXPECT_EQ(out, "[0,-3,1234.5,0.1,0.3333333333,2.5e-07,1e+15,1.23456789e+11,-9007199254740993]");
 }
 
 }  // namespace
