@@ -234,15 +234,17 @@ class Session : public std::enable_shared_from_this<Session> {
     ReadHead();
   }
 
-  // After an error answer sent while the client may still be sending: stop
-  // writing, read and drop what comes for a moment, so that the client reads
-  // the answer instead of a reset.
+  // After an error answer sent while the client may still be sending (a 413
+  // before the body): read and drop what comes, for 2 s at most in all, and
+  // close when the client does. Half-closing first would make some clients
+  // (Node's fetch) fail on writing the rest of their body instead of reading
+  // the answer.
   void Linger() {
-    state_ = State::kClosing;
-    beast::error_code ec;
-    stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
-    stream_.expires_after(std::chrono::seconds(2));
-    buffer_.consume(buffer_.size());
+    if (state_ != State::kClosing) {
+      state_ = State::kClosing;
+      stream_.expires_after(std::chrono::seconds(2));  // one deadline for the whole drain
+      buffer_.consume(buffer_.size());
+    }
     stream_.async_read_some(net::buffer(drain_), [self = shared_from_this()](beast::error_code e, std::size_t) {
       if (e) return self->Close();
       self->Linger();
