@@ -171,10 +171,8 @@ int PrintHistory(const Vocabulary& words, const CommunesOptions& o, Date date) {
       std::printf("    %s %s : %s\n", current ? "→" : " ", span.c_str(), words.FactText(f).c_str());
     }
     for (const geo::Decree* d : h.decrees) {
-      const std::string when = d->from             ? "en vigueur le " + d->from->ToFrench()
-                               : d->from_at_latest ? "en vigueur au plus tard le " + d->from_at_latest->ToFrench()
-                                                   : "date non trouvée";
-      std::printf("    texte : %s, %s (%s) — %s\n", d->authority.c_str(), d->reference.c_str(), when.c_str(), d->url.c_str());
+      std::printf("    texte : %s, %s (%s) — %s\n", d->authority.c_str(), d->reference.c_str(),
+                  geo::DecreeWhen(*d).c_str(), d->url.c_str());
     }
   }
   return kExitOk;

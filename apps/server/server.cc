@@ -17,6 +17,8 @@
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
+#include <cstdint>
+#include <limits>
 #include <mutex>
 #include <optional>
 #include <thread>
@@ -121,7 +123,9 @@ class Session : public std::enable_shared_from_this<Session> {
     if (server_->stopping) return Close();
     parser_.emplace();
     parser_->header_limit(kMaxHeaderBytes);
-    parser_->body_limit(kMaxLotBodyBytes);  // narrowed once the path is known
+    // No limit while reading the head: a declared length over the limit is
+    // answered in OnHead, with the limit of the path asked.
+    parser_->body_limit(std::numeric_limits<std::uint64_t>::max());
     stream_.expires_after(std::chrono::seconds(kHeaderSeconds));
     http::async_read_header(stream_, buffer_, *parser_, beast::bind_front_handler(&Session::OnHead, shared_from_this()));
   }
@@ -132,12 +136,9 @@ class Session : public std::enable_shared_from_this<Session> {
     start_ = Clock::now();
     const auto& req = parser_->get();
     const beast::string_view target = req.target();
-    const bool lot = target.substr(0, target.find('?')) == "/api/v1/lot";
-    const std::size_t limit = lot ? kMaxLotBodyBytes : kMaxBodyBytes;
-    if (parser_->content_length() && *parser_->content_length() > limit) {
-      return SendError(413, lot ? "corps de la requête trop volumineux (1 Mio au plus pour un lot)"
-                                : "corps de la requête trop volumineux (64 Kio au plus)");
-    }
+    lot_ = target.substr(0, target.find('?')) == "/api/v1/lot";
+    const std::size_t limit = lot_ ? kMaxLotBodyBytes : kMaxBodyBytes;
+    if (parser_->content_length() && *parser_->content_length() > limit) return SendTooLarge();
     parser_->body_limit(limit);
     if (parser_->is_done()) return Process();
     if (beast::iequals(req[http::field::expect], "100-continue")) {
@@ -163,7 +164,7 @@ class Session : public std::enable_shared_from_this<Session> {
 
   void OnReadError(const beast::error_code& ec) {
     if (ec == http::error::header_limit) return SendError(431, "en-têtes trop volumineux (8 Kio au plus)");
-    if (ec == http::error::body_limit) return SendError(413, "corps de la requête trop volumineux (64 Kio au plus)");
+    if (ec == http::error::body_limit) return SendTooLarge();  // a chunked body past the limit
     if (IsHttpParseError(ec)) return SendError(400, "requête HTTP invalide");
     // End of stream, time-out (idle or slow client), reset, shutdown.
     Close();
@@ -192,6 +193,11 @@ class Session : public std::enable_shared_from_this<Session> {
         self->Send(std::move(answer));
       });
     });
+  }
+
+  void SendTooLarge() {
+    SendError(413, lot_ ? "corps de la requête trop volumineux (1 Mio au plus pour un lot)"
+                        : "corps de la requête trop volumineux (64 Kio au plus)");
   }
 
   // An error found by the HTTP layer: answered, then the connection closes.
@@ -269,6 +275,7 @@ class Session : public std::enable_shared_from_this<Session> {
   bool keep_alive_ = true;  // what the client asked
   bool keep_open_ = false;  // what the current answer says
   bool linger_ = false;
+  bool lot_ = false;  // the request is a batch (its own body limit)
   State state_ = State::kWaitingHead;
   Clock::time_point start_{};
   char drain_[4096];

@@ -296,6 +296,12 @@ std::string FoldName(std::string_view name);
 // 13/01/2022" ("…, au plus tard le 10/02/2026", "…, date non trouvée").
 std::string DecreeLabel(const Decree& decree);
 
+// French: when a text applies, in words: "en vigueur le 13 janvier 2022",
+// "en vigueur au plus tard le 10 février 2026", "date non trouvée"; for a
+// national revision, "signé le 9 mai 2025 ; zonages régionaux non révisés à
+// confirmer à partir du 1er janvier 2026".
+std::string DecreeWhen(const Decree& decree);
+
 // True when `profession` (a situation value) has its own zoning layer.
 bool ProfessionHasZoning(std::string_view profession);
 

@@ -328,7 +328,9 @@ class FactBuilder {
     }
     if (notes_ && validity.span != nullptr) {
       f.note += " ; " + DecreeFrench(*validity.span->reflected);
-      if (const Decree* a = validity.span->announced) {
+      const Decree* a = validity.span->announced;
+      // Only a text with no date at all, and not one signed after the date.
+      if (a != nullptr && !a->effective() && (!a->signed_on || date_ >= *a->signed_on)) {
         f.note += " ; un nouveau zonage (" + a->authority + ", " + a->reference +
                   ") est annoncé, date d'entrée en vigueur non trouvée : vérifiez auprès de l'ARS (" + a->url + ")";
       }

@@ -104,6 +104,16 @@ std::string PeriodFrench(const HistoryPeriod& p) {
 
 }  // namespace
 
+std::string DecreeWhen(const Decree& d) {
+  if (d.nature == "revision") {
+    return "signé le " + d.signed_on->ToFrench() + " ; zonages régionaux non révisés à confirmer à partir du " +
+           d.effective()->ToFrench();
+  }
+  if (d.from) return "en vigueur le " + d.from->ToFrench();
+  if (d.from_at_latest) return "en vigueur au plus tard le " + d.from_at_latest->ToFrench();
+  return "date non trouvée";
+}
+
 std::string DecreeLabel(const Decree& d) {
   if (d.nature == "revision") return d.authority + ", révision nationale (zonage régional à confirmer à partir du " + Numeric(*d.effective()) + ")";
   if (d.from) return d.authority + ", " + Numeric(*d.from);

@@ -199,11 +199,11 @@ TEST(Decrees, PublishedButUndatedZoningSwitchesOnTheDayItWasRead) {
 TEST(Decrees, GrandEstDoctorsAreToConfirmFromTheNationalRevision) {
   // Grand Est doctors: the 2026 arrêté is signed on 7 January 2026, its date
   // of effect is not found (it cannot precede the signature, so the
-  // signature proves nothing "at the latest"). Announced until the national
-  // revision date, to confirm from then on, naming the regional text.
+  // signature proves nothing "at the latest"). Not announced before it is
+  // signed; to confirm from the national revision date, naming the text.
   PlaceFact f = Fact("67482", D(2025, 12, 31), "medecin", "zonage.medecin");  // Strasbourg
   EXPECT_TRUE(f.known);
-  EXPECT_NE(f.note.find("annoncé"), std::string::npos) << f.note;
+  EXPECT_EQ(f.note.find("annoncé"), std::string::npos) << "not signed yet: " << f.note;
   for (Date d : {D(2026, 1, 1), D(2026, 1, 7), D(2026, 6, 1)}) {
     f = Fact("67482", d, "medecin", "zonage.medecin");
     EXPECT_FALSE(f.known) << d.ToString();
