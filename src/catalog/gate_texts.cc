@@ -13,6 +13,7 @@ Status CatalogLoader::WriteGateTexts(const Map& m, const Aid& aid, internal::Com
   for (const auto& p : aid.professions) {
     std::string label = p;
     const int i = profession ? profession->EnumIndex(p) : -1;
+    compiled->profession_values.push_back(i);
     if (i >= 0 && static_cast<size_t>(i) < profession->labels.size()) label = profession->labels[static_cast<size_t>(i)];
     names += (names.empty() ? "" : ", ") + label;
   }

@@ -13,6 +13,10 @@
 
 #include "expr/bound.h"
 
+namespace capsante {
+struct Organisation;  // capsante/catalog.h
+}
+
 namespace capsante::internal {
 
 struct CompiledCondition {
@@ -31,6 +35,15 @@ struct CompiledAid {
   std::vector<expr::BoundPtr> payments;  // parallel to Aid::schedule
   std::vector<int> amount_params;        // parameters the amounts read, sorted
   std::vector<int> incompatible;         // indexes of incompatible aids
+  // Found once at load, so that evaluating compares numbers and pointers
+  // rather than texts: the professions' indexes among the `profession`
+  // field's enum values, and the contact's organisation (null if unknown).
+  std::vector<int> profession_values;
+  const Organisation* organisation = nullptr;
+  // Every node of the conditions' trees (definitions included), in the
+  // order the evaluator first reads them: asked for all at once when the
+  // aid's gates pass, rather than one cache miss after another.
+  std::vector<const void*> condition_nodes;
   // The built-in checks' texts, made once at load.
   std::string profession_gate;   // "Profession concernée : Médecin"
   std::string region_gate;       // "Exercer en région Occitanie (76)"

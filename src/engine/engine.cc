@@ -84,6 +84,7 @@ class AidEvaluator {
         region_(scratch->fields.region.FactIn(situation)),
         departement_(scratch->fields.departement.FactIn(situation)),
         structure_type_(scratch->fields.structure_type.FactIn(situation)),
+        profession_value_(ProfessionValue(scratch->fields.profession.In(schema_), profession_)),
         contacts_(scratch->contacts),
         params_(scratch->params),
         missing_(scratch->missing),
@@ -130,7 +131,13 @@ class AidEvaluator {
       c.status = gates[i].status;
       if (!gates[i].missing.empty()) c.missing.push_back(gates[i].missing);
     }
-    if (evaluated > 0) BindParameters(aid);
+    if (evaluated > 0) {
+      for (const void* node : compiled.condition_nodes) {
+        __builtin_prefetch(node);
+        __builtin_prefetch(static_cast<const char*>(node) + 64);  // a node spans two lines
+      }
+      BindParameters(aid);
+    }
     std::vector<int>& missing = missing_;
     for (size_t i = 0; i < evaluated; ++i) {
       missing.clear();
@@ -282,7 +289,7 @@ class AidEvaluator {
     if (!f || !f->known()) {
       c.status = ConditionStatus::kUnknown;
       c.missing = "profession";
-    } else if (std::find(aid.professions.begin(), aid.professions.end(), f->text) != aid.professions.end()) {
+    } else if (ForProfession(aid, *f)) {
       c.status = ConditionStatus::kMet;
     } else {
       c.status = ConditionStatus::kNotMet;
@@ -290,6 +297,22 @@ class AidEvaluator {
       *profession_false = true;
       r->scope = AidScope::kOtherApplicant;
     }
+  }
+
+  // Whether the aid is for the situation's profession: compared as enum
+  // indexes (found at load) when the situation's is one of the enum values,
+  // which validated input always is.
+  bool ForProfession(const Aid& aid, const Fact& profession) const {
+    if (profession_value_ < 0) {
+      return std::find(aid.professions.begin(), aid.professions.end(), profession.text) != aid.professions.end();
+    }
+    const std::vector<int>& values = aid.compiled->profession_values;
+    return std::find(values.begin(), values.end(), profession_value_) != values.end();
+  }
+
+  static int ProfessionValue(const FieldSpec* field, const Fact* profession) {
+    if (!field || !profession || !profession->known()) return -1;
+    return field->EnumIndex(profession->text);
   }
 
   // Collective aids are applied for by a structure: a situation that says
@@ -455,14 +478,14 @@ class AidEvaluator {
   // Most aids share a handful of payers: each organisation's contact for the
   // situation's place is looked up once per evaluation.
   void ResolveContact(const Aid& aid, AidResult* r) {
+    const Organisation* org = aid.compiled->organisation;  // found at load
     for (const KnownContact& known : contacts_) {
-      if (known.organisation == aid.contact) {
+      if (known.organisation == org) {
         r->contact = known.contact;
         return;
       }
     }
-    ContactResult& contact = contacts_.emplace_back(KnownContact{aid.contact, {}}).contact;
-    const Organisation* org = catalog_.FindOrganisation(aid.contact);
+    ContactResult& contact = contacts_.emplace_back(KnownContact{org, {}}).contact;
     if (org) {
       contact.general = &org->general;
       contact.entry = &org->general;
@@ -504,6 +527,7 @@ class AidEvaluator {
   const Fact* region_;
   const Fact* departement_;
   const Fact* structure_type_;
+  int profession_value_;  // index among the enum values, -1 when unknown
   std::optional<bool> any_structure_fact_;
   std::vector<KnownContact>& contacts_;
   std::vector<expr::ParamSlot>& params_;
