@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "compiled/compiled_aid.h"
+#include "engine/aid_trials.h"
 #include "engine/scratch.h"
 #include "expr/eval.h"
 
@@ -95,6 +96,10 @@ class AidEvaluator {
     ctx_.params = &params_;
     contacts_.clear();  // they depend on the situation's place
   }
+
+  // Forgets what was read of the situation's facts other than the
+  // profession, region, département and lists (AidTrials: a fact changed).
+  void ForgetFacts() { any_structure_fact_.reset(); }
 
   // Fills `r`, constructed in place in the result (an AidResult is large:
   // no copy, no move).
@@ -687,5 +692,31 @@ Result Evaluate(const Catalog& catalog, const Situation& situation, const EvalOp
   for (int index : chosen) evaluator.Run(catalog.aids()[static_cast<size_t>(index)], result.aids.emplace_back());
   return result;
 }
+
+namespace internal {
+
+// The order matters: the evaluator reads the others when it is built.
+struct AidTrials::State {
+  State(const Catalog& catalog, const Situation& situation)
+      : running(RunningContracts(catalog, situation, &scratch.get().fields, &signed_contracts)),
+        evaluator(catalog, situation, options, running, signed_contracts, &scratch.get()) {}
+  ScratchLease scratch;
+  EvalOptions options = {.explanations = false, .only = {}};
+  std::vector<Signed> signed_contracts;
+  std::vector<Running> running;
+  AidEvaluator evaluator;
+};
+
+AidTrials::AidTrials(const Catalog& catalog, const Situation& situation)
+    : state_(std::make_unique<State>(catalog, situation)) {}
+
+AidTrials::~AidTrials() = default;
+
+void AidTrials::Run(const Aid& aid, AidResult* out) {
+  state_->evaluator.ForgetFacts();
+  state_->evaluator.Run(aid, *out);
+}
+
+}  // namespace internal
 
 }  // namespace capsante
