@@ -304,15 +304,14 @@ class AidEvaluator {
     }
   }
 
-  // Whether the aid is for the situation's profession: compared as enum
-  // indexes (found at load) when the situation's is one of the enum values,
-  // which validated input always is.
+  // Whether the aid is for the situation's profession: one bit of the mask
+  // made at load when the situation's is one of the first 64 enum values
+  // (validated input always names an enum value).
   bool ForProfession(const Aid& aid, const Fact& profession) const {
-    if (profession_value_ < 0) {
+    if (profession_value_ < 0 || profession_value_ >= 64) {
       return std::find(aid.professions.begin(), aid.professions.end(), profession.text) != aid.professions.end();
     }
-    const std::vector<int>& values = aid.compiled->profession_values;
-    return std::find(values.begin(), values.end(), profession_value_) != values.end();
+    return (aid.compiled->profession_mask >> profession_value_) & 1;
   }
 
   static int ProfessionValue(const FieldSpec* field, const Fact* profession) {
@@ -578,20 +577,19 @@ std::vector<Running> RunningContracts(const Catalog& catalog, const Situation& s
 // Aids are 1.5 KB apart, each pointing to its compiled half elsewhere, and
 // most are only gated (another profession or place): their few reads are
 // cache misses more than work. The lines the gates read are asked for an aid
-// ahead, and those behind its pointers (compiled half, professions) once its
-// own lines have arrived.
+// ahead, and the first two lines of its compiled half (profession mask,
+// organisation, gate texts) once its own lines have arrived.
 void PrefetchGates(const std::vector<Aid>& aids, size_t next) {
   if (next + 1 < aids.size()) {
     const Aid& after = aids[next + 1];
-    __builtin_prefetch(&after.professions);
+    __builtin_prefetch(&after.for_structure);
     __builtin_prefetch(&after.region);
-    __builtin_prefetch(&after.contact);
     __builtin_prefetch(&after.compiled);
   }
   if (next < aids.size()) {
     const Aid& a = aids[next];
     __builtin_prefetch(a.compiled.get());
-    __builtin_prefetch(a.professions.data());
+    __builtin_prefetch(reinterpret_cast<const char*>(a.compiled.get()) + 64);
   }
 }
 
