@@ -26,7 +26,8 @@ class AidTrials {
   AidTrials& operator=(const AidTrials&) = delete;
 
   // `aid` evaluated alone, without explanations, as Evaluate with
-  // EvalOptions::only = {aid.id} and explanations off would give it.
+  // EvalOptions::only = {aid.id} and explanations off would give it; but
+  // only its status is filled unless it is eligible (then all of it).
   void Run(const Aid& aid, AidResult* out);
 
  private:

@@ -101,6 +101,10 @@ class AidEvaluator {
   // profession, region, département and lists (AidTrials: a fact changed).
   void ForgetFacts() { any_structure_fact_.reset(); }
 
+  // AidTrials reads only an aid's status, and its amount when eligible:
+  // an aid still out of reach is left once its status is known.
+  void StatusFirst() { status_first_ = true; }
+
   // Fills `r`, constructed in place in the result (an AidResult is large:
   // no copy, no move).
   void Run(const Aid& aid, AidResult& r) {
@@ -199,6 +203,8 @@ class AidEvaluator {
     } else {
       r.status = AidStatus::kEligible;
     }
+
+    if (status_first_ && r.status != AidStatus::kEligible) return;
 
     // 5. Amount, for what can be received (or is being received).
     if (r.status == AidStatus::kEligible || r.status == AidStatus::kToSpecify || r.running) ComputeAmount(aid, &r);
@@ -533,6 +539,7 @@ class AidEvaluator {
   const Fact* structure_type_;
   int profession_value_;  // index among the enum values, -1 when unknown
   std::optional<bool> any_structure_fact_;
+  bool status_first_ = false;
   std::vector<KnownContact>& contacts_;
   std::vector<expr::ParamSlot>& params_;
   bool params_bound_ = false;
@@ -697,7 +704,9 @@ namespace internal {
 struct AidTrials::State {
   State(const Catalog& catalog, const Situation& situation)
       : running(RunningContracts(catalog, situation, &scratch.get().fields, &signed_contracts)),
-        evaluator(catalog, situation, options, running, signed_contracts, &scratch.get()) {}
+        evaluator(catalog, situation, options, running, signed_contracts, &scratch.get()) {
+    evaluator.StatusFirst();
+  }
   ScratchLease scratch;
   EvalOptions options = {.explanations = false, .only = {}};
   std::vector<Signed> signed_contracts;
