@@ -70,9 +70,12 @@ TEST(JsonWriterTest, EveryPositionOfEveryKindOfByte) {
 TEST(JsonWriterTest, KeysShortOrLongPlainOrNot) {
   std::string out;
   Writer w(&out);
-  w.BeginObject().Field("statut", 1).Field("", 2).Field("a\"b", 3).Field("é", 4);
-  w.Field("une_cle_de_trente_sept_caracteres_oui", 5).Field("une_cle_de_trente_huit_caracteres_ouii", 6);
-  w.Field("une cle longue avec un \"guillemet\" au-dela des 40 octets", 7).Field("x\xff", 8).EndObject();
+  // A literal key is a plain name, written as is; any other key is a
+  // string_view, escaped.
+  using std::string_view;
+  w.BeginObject().Field("statut", 1).Field("", 2).Field(string_view("a\"b"), 3).Field(string_view("é"), 4);
+  w.Field("une_cle_de_trente_sept_caracteres_oui", 5).Field(string_view("une_cle_de_trente_huit_caracteres_ouii"), 6);
+  w.Field(string_view("une cle longue avec un \"guillemet\" au-dela des 40 octets"), 7).Field(string_view("x\xff"), 8).EndObject();
   EXPECT_EQ(out,
             "{\"statut\":1,\"\":2,\"a\\\"b\":3,\"é\":4,\"une_cle_de_trente_sept_caracteres_oui\":5,"
             "\"une_cle_de_trente_huit_caracteres_ouii\":6,"
