@@ -263,11 +263,13 @@ void Condition(Writer& w, const Result& result, const ConditionResult& c, bool d
   w.TextField("texte", c.text);
   w.Field("statut", ConditionStatusCode(c.status));
   if (!c.note.empty()) w.TextField("note", c.note);
-  if (!c.missing.empty()) {
-    w.StringArray("manquants", c.missing);
-    if (detailed) MissingLabels(w, "manquants_libelles", result.catalog->schema(), c.missing);
-  }
   if (detailed) {
+    // By default the aid's `manquants` (their union) says what is missing;
+    // which condition reads which field is for the full answer.
+    if (!c.missing.empty()) {
+      w.StringArray("manquants", c.missing);
+      MissingLabels(w, "manquants_libelles", result.catalog->schema(), c.missing);
+    }
     if (c.fields && !c.fields->empty()) w.StringArray("champs", *c.fields);
     if (c.source) {
       w.Key("source");

@@ -67,6 +67,22 @@ TEST(JsonWriterTest, EveryPositionOfEveryKindOfByte) {
   }
 }
 
+// Text (catalog texts, valid UTF-8) looks sixteen then eight bytes at a time
+// for quotes, backslashes and control characters only: on any valid UTF-8
+// text, at every position and length, it writes what String writes.
+TEST(JsonWriterTest, TextWritesWhatStringWritesForValidUtf8) {
+  const std::string pieces[] = {"a", " ", "\"", "\\", "\n", "\t", "\r", "\x01", "\x1f", "\x7f", "é", "€", "𝄞", "~", "« »"};
+  std::mt19937 random(20261130);
+  for (int round = 0; round < 3000; ++round) {
+    std::string in;
+    const int count = static_cast<int>(random() % 40);
+    for (int i = 0; i < count; ++i) in += pieces[random() % std::size(pieces)];
+    std::string text;
+    Writer(&text).Text(in);
+    ASSERT_EQ(text, Written(in)) << in;
+  }
+}
+
 TEST(JsonWriterTest, KeysShortOrLongPlainOrNot) {
   std::string out;
   Writer w(&out);
