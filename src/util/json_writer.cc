@@ -39,19 +39,25 @@ size_t Utf8Length(const unsigned char* p, const unsigned char* end) {
   return n;
 }
 
-// The bytes of `x` that need a closer look, as the high bit of each (SWAR):
-// below 0x20, a quote, a backslash, or 0x80 and above. A borrow only runs
-// upwards from a flagged byte, so the lowest set bit is always exact.
-inline uint64_t Flagged(uint64_t x) {
-  constexpr uint64_t kOnes = 0x0101010101010101ULL;
-  constexpr uint64_t kHighs = 0x8080808080808080ULL;
+constexpr uint64_t kOnes = 0x0101010101010101ULL;
+constexpr uint64_t kHighs = 0x8080808080808080ULL;
+
+// The bytes of `x` below 0x20, quotes and backslashes, as the high bit of
+// each (SWAR): what a text known to be valid UTF-8 must escape. A borrow
+// only runs upwards from a flagged byte, so the lowest set bit is always
+// exact.
+inline uint64_t FlaggedAscii(uint64_t x) {
   const uint64_t below_space = (x - kOnes * 0x20) & ~x;
   const uint64_t q = x ^ (kOnes * '"');
   const uint64_t quote = (q - kOnes) & ~q;
   const uint64_t b = x ^ (kOnes * '\\');
   const uint64_t backslash = (b - kOnes) & ~b;
-  return (below_space | quote | backslash | x) & kHighs;
+  return (below_space | quote | backslash) & kHighs;
 }
+
+// The same, and the bytes 0x80 and above: what needs a closer look in a
+// text from a request.
+inline uint64_t Flagged(uint64_t x) { return FlaggedAscii(x) | (x & kHighs); }
 
 // Eight bytes from p, padded with spaces (never flagged) past `avail`.
 inline uint64_t Load8(const char* p, size_t avail) {
@@ -65,19 +71,6 @@ inline uint64_t Load8(const char* p, size_t avail) {
     std::memcpy(&x, tail, 8);
   }
   return x;
-}
-
-// As Flagged, for a text known to be valid UTF-8: bytes 0x80 and above
-// are left alone, only those below 0x20, quotes and backslashes count.
-inline uint64_t FlaggedAscii(uint64_t x) {
-  constexpr uint64_t kOnes = 0x0101010101010101ULL;
-  constexpr uint64_t kHighs = 0x8080808080808080ULL;
-  const uint64_t below_space = (x - kOnes * 0x20) & ~x;
-  const uint64_t q = x ^ (kOnes * '"');
-  const uint64_t quote = (q - kOnes) & ~q;
-  const uint64_t b = x ^ (kOnes * '\\');
-  const uint64_t backslash = (b - kOnes) & ~b;
-  return (below_space | quote | backslash) & kHighs;
 }
 
 void EscapeAscii(std::string* out, unsigned char c) {
