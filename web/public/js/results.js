@@ -35,7 +35,9 @@ export function amountText(aid) {
     parts.push(`${euros(m.total)} au total`);
   }
   if (!parts.length) {
-    return m.manquants?.length ? `Montant à préciser (il manque : ${m.manquants.map(labelOf).join(', ')})` : 'Montant à préciser';
+    // The default answer leaves the amount's missing fields among the aid's.
+    const missing = m.manquants || aid.manquants || [];
+    return missing.length ? `Montant à préciser (il manque : ${missing.map(labelOf).join(', ')})` : 'Montant à préciser';
   }
   return parts.join(' — ');
 }
@@ -65,9 +67,6 @@ export function reasonOf(aid, names) {
     }
     case 'ferme': {
       const f = aid.fenetre || {};
-      if (f.ouverture && (!f.fermeture || f.ouverture > (f.fermeture || ''))) {
-        if (aid.message?.startsWith('Ouvre')) return aid.message;
-      }
       const replaced = f.remplacee_par?.length ? ` ; remplacée par : ${f.remplacee_par.map((id) => nameOf(names, id)).join(', ')}` : '';
       if (f.fermeture) return `Souscription fermée depuis le ${frenchDate(nextDay(f.fermeture))}${replaced}.`;
       if (f.ouverture) return `Souscription ouverte à partir du ${frenchDate(f.ouverture)}.`;
@@ -223,9 +222,10 @@ function zoneFact(f, label) {
   if (!f) return null;
   const decree = f.arrete?.libelle ? ` (${f.arrete.libelle})` : f.note && !f.a_confirmer ? ` (${f.note})` : '';
   if (f.a_confirmer) {
-    const since = f.remplace_par?.date_effet || f.remplace_par?.date_effet_au_plus_tard;
+    // The newer text in the library's own words (its label says who and
+    // when, "au plus tard" included, or that it is the national revision).
     return h('li', { 'data-champ-zone': 'a_confirmer' }, `${label} : `, h('strong', {}, 'à confirmer'),
-      ` — nouveau zonage${f.remplace_par?.autorite ? ` de l'${f.remplace_par.autorite.replace(/^ARS/, 'ARS')}` : ''}${since ? ` en vigueur depuis le ${frenchDate(since)}` : ''}`,
+      f.remplace_par?.libelle ? ` — texte plus récent : ${f.remplace_par.libelle}` : '',
       f.valeur_precedente ? ` ; selon le zonage précédent${decree} : ${valueLabel(f.champ, f.valeur_precedente)}, à titre d'information` : '',
       '. Vérifiez sur le site de l\'ARS ou sur Rézone, puis indiquez votre zone.');
   }
@@ -235,7 +235,11 @@ function zoneFact(f, label) {
 
 function communeLine(result) {
   if (!result.commune) return null;
-  const find = (champ) => (result.faits || []).find((f) => f.champ === champ);
+  // The default answer lists a fact the commune gives plainly (no decree,
+  // nothing to confirm) only as its value in `commune.zonage`.
+  const zoning = result.commune.zonage || {};
+  const find = (champ) => (result.faits || []).find((f) => f.champ === champ)
+    || (zoning[champ.slice('zonage.'.length)] != null ? { champ, valeur: String(zoning[champ.slice('zonage.'.length)]) } : null);
   return h('div', {},
     h('p', {}, 'Commune : ', h('strong', {}, result.commune.nom), ` (${result.commune.code})`),
     h('ul', { class: 'cs-faits' }, zoneFact(find('zonage.medecin'), 'Zonage médecins'), zoneFact(find('zonage.profession'), 'Zonage de votre profession')),
