@@ -31,15 +31,15 @@ const char* ConditionStatusCode(ConditionStatus s) {
 
 void WriteSource(json::Writer& w, const SourceRef& s) {
   w.BeginObject();
-  if (!s.document.empty()) w.Field("document", s.document);
-  w.Field("extrait", s.excerpt);
+  if (!s.document.empty()) w.TextField("document", s.document);
+  w.TextField("extrait", s.excerpt);
   if (s.doc) {
-    w.Field("titre", s.doc->title);
-    w.Field("emetteur", s.doc->issuer);
+    w.TextField("titre", s.doc->title);
+    w.TextField("emetteur", s.doc->issuer);
     if (s.doc->date) w.Field("date", s.doc->date->ToString());
-    if (!s.doc->url.empty()) w.Field("url", s.doc->url);
+    if (!s.doc->url.empty()) w.TextField("url", s.doc->url);
   } else if (!s.url.empty()) {
-    w.Field("url", s.url);
+    w.TextField("url", s.url);
   }
   if (s.read_on) w.Field("lu_le", s.read_on->ToString());
   w.Field("officiel", s.official());
@@ -64,8 +64,8 @@ using json::Writer;
 void Source(Writer& w, const SourceRef& s) { WriteSource(w, s); }
 
 // The documents the lean answer's sources cite, in order of first citation.
-// A lean source is {"document", "extrait", "officiel"}; its document's title,
-// issuer, date and address come once in the result's `documents` (the five
+// A lean source is {"document", "extrait"}; its document's title, issuer,
+// date, address and whether it is official come once in the result's `documents` (the five
 // source documents are cited by most aids: repeating them made a third of a
 // doctor's answer).
 class CitedDocuments {
@@ -75,10 +75,10 @@ class CitedDocuments {
       WriteSource(w, s);  // a page cited by its address: nothing to share
       return;
     }
+    // `officiel` is the document's, given once in `documents` with its title.
     w.BeginObject();
-    w.Field("document", s.document);
-    w.Field("extrait", s.excerpt);
-    w.Field("officiel", s.official());
+    w.TextField("document", s.document);
+    w.TextField("extrait", s.excerpt);
     w.EndObject();
     for (const SourceDocument* d : cited_) {
       if (d == s.doc) return;
@@ -92,10 +92,10 @@ class CitedDocuments {
     w.Key("documents").BeginObject();
     for (const SourceDocument* d : cited_) {
       w.Key(d->file).BeginObject();
-      w.Field("titre", d->title);
-      w.Field("emetteur", d->issuer);
+      w.TextField("titre", d->title);
+      w.TextField("emetteur", d->issuer);
       if (d->date) w.Field("date", d->date->ToString());
-      if (!d->url.empty()) w.Field("url", d->url);
+      if (!d->url.empty()) w.TextField("url", d->url);
       w.Field("officiel", d->official);
       w.EndObject();
     }
@@ -106,17 +106,19 @@ class CitedDocuments {
   std::vector<const SourceDocument*> cited_;
 };
 
-// The legal text behind a zone fact: {"autorite", "reference", "date_effet",
-// "date_effet_au_plus_tard", "url", "libelle"} (dates null when not found).
-void FactDecreeJson(Writer& w, std::string_view key, const FactDecree& d) {
+// The legal text behind a zone fact: {"autorite", "date_effet",
+// "date_effet_au_plus_tard", "libelle"} (dates null when not found), and in
+// full its "reference" and "url" too (by default the fact's note, when there
+// is one, names them in words; the commune's history gives them all).
+void FactDecreeJson(Writer& w, std::string_view key, const FactDecree& d, bool detailed) {
   w.Key(key).BeginObject();
   w.Field("autorite", d.authority);
-  w.Field("reference", d.reference);
+  if (detailed) w.Field("reference", d.reference);
   w.Key("date_effet");
   w.StringOrNull(d.from);
   w.Key("date_effet_au_plus_tard");
   w.StringOrNull(d.from_at_latest);
-  w.Field("url", d.url);
+  if (detailed) w.Field("url", d.url);
   w.Field("libelle", d.label);
   w.EndObject();
 }
@@ -139,7 +141,7 @@ void Payments(Writer& w, const std::vector<PaymentResult>& payments) {
     w.Field("mois_apres_debut", p.months_after);
     w.Key("montant");
     Euros(w, p.amount);
-    w.Field("libelle", p.label);
+    w.TextField("libelle", p.label);
     w.EndObject();
   }
   w.EndArray();
@@ -154,12 +156,13 @@ void MissingLabels(Writer& w, std::string_view key, const SituationSchema& schem
   // every field has one (the schema refuses a field without `libelle`).
   for (std::string_view p : paths) {
     const std::string_view label = schema.Label(p);
-    w.String(label.empty() ? p : label);
+    if (label.empty()) w.String(p);
+    else w.Text(label);
   }
   w.EndArray();
 }
 
-void Amount(Writer& w, const Result& result, const AidResult& r, bool detailed) {
+void Amount(Writer& w, const Result& result, const AidResult& r, bool in_reach, bool detailed) {
   const Aid& aid = *r.aid;
   const AmountResult& a = r.amount;
   w.BeginObject();
@@ -178,24 +181,29 @@ void Amount(Writer& w, const Result& result, const AidResult& r, bool detailed) 
   if (a.rate) w.FieldNumber("taux", *a.rate);
   if (!a.quantified) w.Field("non_chiffre", true);
   if (aid.duration_months > 0) w.Field("duree_mois", aid.duration_months);
-  if (!aid.amount_explanation.empty()) w.Field("explication", aid.amount_explanation);
-  if (!a.missing.empty()) {
+  // By default the explanation only when there is no total to read: it then
+  // says how the amount is set ("10 000 € en ZIP, 5 000 € en ZAC") or that
+  // the sources give none; a total says it in a number.
+  if (!aid.amount_explanation.empty() && (detailed || !a.total)) w.TextField("explication", aid.amount_explanation);
+  // Within reach, the fields the amount needs are among the aid's
+  // `manquants`: by default they are not repeated here.
+  if (!a.missing.empty() && (detailed || !in_reach)) {
     w.StringArray("manquants", a.missing);
     MissingLabels(w, "manquants_libelles", result.catalog->schema(), a.missing);
   }
   if (!a.possible_bonuses.empty()) w.StringArray("majorations_possibles", a.possible_bonuses);
   if (!a.unofficial.empty()) {
     w.Key("sources_non_officielles").BeginArray();
-    for (const Parameter* p : a.unofficial) w.String(p->label);
+    for (const Parameter* p : a.unofficial) w.Text(p->label);
     w.EndArray();
   }
   if (detailed && !a.parameters.empty()) {
     w.Key("parametres").BeginArray();
     for (const auto& use : a.parameters) {
       w.BeginObject();
-      w.Field("nom", use.parameter->name);
-      w.Field("libelle", use.parameter->label);
-      if (!use.parameter->unit.empty()) w.Field("unite", use.parameter->unit);
+      w.TextField("nom", use.parameter->name);
+      w.TextField("libelle", use.parameter->label);
+      if (!use.parameter->unit.empty()) w.TextField("unite", use.parameter->unit);
       if (use.value->scale.empty()) {
         w.FieldNumber("valeur", use.value->value);
       } else {
@@ -227,22 +235,22 @@ void Contact(Writer& w, const ContactResult& c, bool full, bool reach) {
   const ContactEntry& e = *c.entry;
   const ContactEntry* general = c.general && c.general != c.entry ? c.general : nullptr;
   w.BeginObject();
-  w.Field("organisme", e.name);
+  w.TextField("organisme", e.name);
   if (!reach) {
     w.EndObject();
     return;
   }
-  if (!e.email.empty()) w.Field("courriel", e.email);
+  if (!e.email.empty()) w.TextField("courriel", e.email);
   const std::string& phone = !e.phone.empty() || !general ? e.phone : general->phone;
   const std::string& site = !e.website.empty() || !general ? e.website : general->website;
-  if (!phone.empty()) w.Field("telephone", phone);
-  if (!site.empty()) w.Field("site", site);
+  if (!phone.empty()) w.TextField("telephone", phone);
+  if (!site.empty()) w.TextField("site", site);
   if (!full) {
     w.EndObject();
     return;
   }
-  if (!e.address.empty()) w.Field("adresse", e.address);
-  if (!e.note.empty()) w.Field("note", e.note);
+  if (!e.address.empty()) w.TextField("adresse", e.address);
+  if (!e.note.empty()) w.TextField("note", e.note);
   if (e.source) {
     w.Key("source");
     Source(w, *e.source);
@@ -252,14 +260,16 @@ void Contact(Writer& w, const ContactResult& c, bool full, bool reach) {
 
 void Condition(Writer& w, const Result& result, const ConditionResult& c, bool detailed) {
   w.BeginObject();
-  w.Field("texte", c.text);
+  w.TextField("texte", c.text);
   w.Field("statut", ConditionStatusCode(c.status));
-  if (!c.note.empty()) w.Field("note", c.note);
-  if (!c.missing.empty()) {
-    w.StringArray("manquants", c.missing);
-    if (detailed) MissingLabels(w, "manquants_libelles", result.catalog->schema(), c.missing);
-  }
+  if (!c.note.empty()) w.TextField("note", c.note);
   if (detailed) {
+    // By default the aid's `manquants` (their union) says what is missing;
+    // which condition reads which field is for the full answer.
+    if (!c.missing.empty()) {
+      w.StringArray("manquants", c.missing);
+      MissingLabels(w, "manquants_libelles", result.catalog->schema(), c.missing);
+    }
     if (c.fields && !c.fields->empty()) w.StringArray("champs", *c.fields);
     if (c.source) {
       w.Key("source");
@@ -289,7 +299,7 @@ void AlternativesJson(Writer& w, const AidResult& r) {
   if (r.alternatives.empty()) return;
   w.Key("ce_qui_changerait").BeginArray();
   for (const Alternative& a : r.alternatives) {
-    w.BeginObject().Field("champ", a.field).Field("valeur", a.value).Field("texte", a.text);
+    w.BeginObject().Field("champ", a.field).Field("valeur", a.value).TextField("texte", a.text);
     w.Key("montant");
     Euros(w, a.amount);
     w.EndObject();
@@ -312,32 +322,42 @@ void CombinationJson(Writer& w, const Result& result) {
   w.EndObject();
 }
 
+// Whether the aid's one-line message (AidMessage) only repeats what the
+// lean answer gives as fields: a closed aid's message says when it closed or
+// opens and what replaced it (`fenetre`), an aid to specify with missing
+// fields lists their paths (`manquants`, in words in `manquants_libelles`).
+// Such a message is left to the full answer; the others (a note to check, a
+// running contract, the ten-year rule…) are what a person reads first.
+bool MessageRepeatsFields(const AidResult& r) {
+  return r.status == AidStatus::kClosed || (r.status == AidStatus::kToSpecify && !r.missing.empty());
+}
+
 void AidJson(Writer& w, const Result& result, const AidResult& r, bool detailed, CitedDocuments* cited) {
   const Aid& aid = *r.aid;
   const bool in_reach = r.status == AidStatus::kEligible || r.status == AidStatus::kToSpecify;
   w.BeginObject();
-  w.Field("id", aid.id);
-  w.Field("nom", aid.name);
-  w.Field("financeur", aid.payer);
-  w.Field("famille", aid.family);
+  w.TextField("id", aid.id);
+  w.TextField("nom", aid.name);
+  w.TextField("financeur", aid.payer);
+  if (detailed) w.TextField("famille", aid.family);
   w.Field("statut", AidStatusCode(r.status));
-  w.Field("message", AidMessage(result, r));
-  if (in_reach && detailed) w.Field("resume", aid.summary);
+  if (detailed || !MessageRepeatsFields(r)) w.TextField("message", AidMessage(result, r));
+  if (in_reach && detailed) w.TextField("resume", aid.summary);
   if (in_reach && !r.amount.unofficial.empty()) {
     w.Key("avertissements").BeginArray();
-    w.String(UnofficialAmountNote(r));
+    w.Text(UnofficialAmountNote(r));
     w.EndArray();
   }
   if (detailed && aid.checked_on) w.Field("verifie_le", aid.checked_on->ToString());
   if (r.possible_from) w.Field("possible_a_partir_du", r.possible_from->ToString());
   w.Key("montant");
-  if (in_reach || r.running) Amount(w, result, r, detailed);
+  if (in_reach || r.running) Amount(w, result, r, in_reach, detailed);
   else w.Null();
   // Commitments are what one signs up to: by default only for the aids
   // within reach (or running).
   w.Key("engagements").BeginArray();
   if (in_reach || r.running || detailed) {
-    for (const auto& c : aid.commitments) w.String(c.text);
+    for (const auto& c : aid.commitments) w.Text(c.text);
   }
   w.EndArray();
   w.Key("conditions").BeginArray();
@@ -346,9 +366,9 @@ void AidJson(Writer& w, const Result& result, const AidResult& r, bool detailed,
   }
   w.EndArray();
   w.StringArray("manquants", r.missing);
-  MissingLabels(w, "manquants_libelles", result.catalog->schema(), r.missing);
+  if (detailed || !r.missing.empty()) MissingLabels(w, "manquants_libelles", result.catalog->schema(), r.missing);
   w.StringArray("incompatible_avec", aid.incompatible_with);
-  if (!aid.may_follow.empty()) w.StringArray("suites_autorisees", aid.may_follow);
+  if (detailed && !aid.may_follow.empty()) w.StringArray("suites_autorisees", aid.may_follow);
   if (!r.blocked_by.empty()) w.StringArray("bloquee_par", r.blocked_by);
   if (r.running) {
     w.Key("en_cours").BeginObject();
@@ -374,9 +394,9 @@ void AidJson(Writer& w, const Result& result, const AidResult& r, bool detailed,
   }
   if (!aid.region.empty()) w.Field("region", aid.region);
   if (in_reach) {
-    if (!aid.renewal.empty()) w.Field("renouvellement", aid.renewal);
+    if (!aid.renewal.empty()) w.TextField("renouvellement", aid.renewal);
     if (!aid.clawback.empty()) {
-      w.Key("remboursement").BeginObject().Field("texte", aid.clawback).Field("prorata", aid.clawback_prorata).EndObject();
+      w.Key("remboursement").BeginObject().TextField("texte", aid.clawback).Field("prorata", aid.clawback_prorata).EndObject();
     }
   }
   // In full within reach: every source; by default the one that answers
@@ -400,7 +420,7 @@ void AidJson(Writer& w, const Result& result, const AidResult& r, bool detailed,
   if (in_reach && detailed && !aid.informations.empty()) {
     w.Key("informations").BeginArray();
     for (const auto& i : aid.informations) {
-      w.BeginObject().Field("texte", i.text);
+      w.BeginObject().TextField("texte", i.text);
       w.Key("source");
       Source(w, i.source);
       w.EndObject();
@@ -410,7 +430,7 @@ void AidJson(Writer& w, const Result& result, const AidResult& r, bool detailed,
   if (detailed && !r.one_fact_away.empty()) {
     w.Key("pour_devenir_eligible").BeginArray();
     for (const auto* c : r.one_fact_away) {
-      w.BeginObject().Field("texte", c->text);
+      w.BeginObject().TextField("texte", c->text);
       if (c->fields) w.StringArray("champs", *c->fields);
       w.EndObject();
     }
@@ -420,6 +440,11 @@ void AidJson(Writer& w, const Result& result, const AidResult& r, bool detailed,
   if (!r.error.empty()) w.Field("erreur", r.error);
   w.EndObject();
 }
+
+// The facts `commune.zonage` gives whole: a zone value from the commune's
+// layers with no decree behind it and nothing to confirm.
+bool InCommuneZoning(const FactNote& f) { return f.field.rfind("zonage.", 0) == 0 && !f.value.empty(); }
+bool PlainCommuneFact(const FactNote& f) { return InCommuneZoning(f) && f.origin == "commune" && !f.decree && !f.unconfirmed; }
 
 }  // namespace
 
@@ -435,7 +460,7 @@ void WriteResult(json::Writer& w, const Result& result, const JsonOptions& optio
     w.Field("region", result.commune->region);
     w.Key("zonage").BeginObject();
     for (const auto& f : result.facts) {
-      if (f.field.rfind("zonage.", 0) != 0 || f.value.empty()) continue;
+      if (!InCommuneZoning(f)) continue;
       w.Key(std::string_view(f.field).substr(7));
       if (f.value == "true" || f.value == "false") w.Bool(f.value == "true");
       else w.String(f.value);
@@ -447,6 +472,9 @@ void WriteResult(json::Writer& w, const Result& result, const JsonOptions& optio
   if (!result.facts.empty()) {
     w.Key("faits").BeginArray();
     for (const auto& f : result.facts) {
+      // By default a fact the commune gives plainly (no decree behind it,
+      // nothing to confirm) is only its value in `commune.zonage`.
+      if (!options.details && PlainCommuneFact(f)) continue;
       w.BeginObject();
       w.Field("champ", f.field);
       w.Key("valeur");
@@ -456,10 +484,10 @@ void WriteResult(json::Writer& w, const Result& result, const JsonOptions& optio
       // The layer's description comes in full; by default only what the
       // user has to act on (a fact to confirm for the address).
       if (!f.note.empty() && (options.details || f.origin == "a_confirmer")) w.Field("note", f.note);
-      if (f.decree) FactDecreeJson(w, "arrete", *f.decree);
+      if (f.decree) FactDecreeJson(w, "arrete", *f.decree, options.details);
       if (f.unconfirmed) {
         w.Field("a_confirmer", true);
-        if (f.replaced_by) FactDecreeJson(w, "remplace_par", *f.replaced_by);
+        if (f.replaced_by) FactDecreeJson(w, "remplace_par", *f.replaced_by, options.details);
         w.Key("valeur_precedente");
         w.StringOrNull(f.previous_value);
       }
@@ -498,7 +526,7 @@ void WriteResult(json::Writer& w, const Result& result, const JsonOptions& optio
 
 std::string ToJson(const Result& result, const JsonOptions& options) {
   std::string out;
-  // About the size of a doctor's answer (23 KB lean, 120 KB in full): one
+  // About the size of a doctor's answer (19 KB lean, 120 KB in full): one
   // allocation instead of two or three growths.
   out.reserve(options.AnyDetail() ? 128 * 1024 : 32 * 1024);
   ToJson(result, options, &out);

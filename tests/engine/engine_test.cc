@@ -3,7 +3,10 @@
 #include <gtest/gtest.h>
 
 #include <memory>
+#include <string>
 #include <thread>
+
+#include <nlohmann/json.hpp>
 
 #include "capsante/catalog.h"
 #include "capsante/engine.h"
@@ -162,6 +165,54 @@ TEST_F(EngineTest, LeanSourcesShareTheirDocuments) {
   const std::string detailed = ToJson(r, full);
   EXPECT_EQ(detailed.find(entry), std::string::npos);
   EXPECT_NE(detailed.find(title), detailed.rfind(title));
+}
+
+// The default answer leaves pure repeats to the full one: a closed aid's
+// message (its `fenetre` says when it closed and what replaced it), the
+// amount's missing fields (among the aid's), empty label lists, `famille`.
+TEST_F(EngineTest, LeanAnswerLeavesRepeatsToDetails) {
+  std::string gp2026 = kGp2025;
+  gp2026.replace(gp2026.find("2025-06-01"), 10, "2026-06-01");
+  gp2026.replace(gp2026.find("2025-03-01"), 10, "2026-03-01");  // installed this year
+  gp2026.insert(1, "\"premiere_installation_liberale\":true,");
+  const std::string zone = "\"medecin\":\"ZIP\",";  // the zone left unknown
+  gp2026.erase(gp2026.find(zone), zone.size());
+  const Result r = Evaluate(*catalog_, Parse(gp2026.c_str()));
+  JsonOptions full;
+  full.details = true;
+  const auto lean = nlohmann::json::parse(ToJson(r));
+  const auto detailed = nlohmann::json::parse(ToJson(r, full));
+  auto aid = [](const nlohmann::json& doc, const std::string& id) {
+    for (const auto& a : doc.at("aides")) {
+      if (a["id"] == id) return a;
+    }
+    ADD_FAILURE() << "aide absente " << id;
+    return nlohmann::json::object();
+  };
+  const auto caim = aid(lean, "caim");
+  EXPECT_EQ(caim["statut"], "ferme");
+  EXPECT_EQ(caim["fenetre"]["fermeture"], "2025-12-31");
+  EXPECT_FALSE(caim["fenetre"]["remplacee_par"].empty());
+  EXPECT_FALSE(caim.contains("message"));
+  EXPECT_FALSE(caim.contains("famille"));
+  EXPECT_FALSE(caim.contains("manquants_libelles")) << "no missing field, no label list";
+  EXPECT_EQ(caim["sources"].size(), 1u);
+  EXPECT_TRUE(caim["sources"][0].contains("extrait"));
+  const auto caim_full = aid(detailed, "caim");
+  EXPECT_EQ(caim_full["message"].get<std::string>().rfind("Fermé : souscription possible jusqu'au 31 décembre 2025", 0), 0u);
+  EXPECT_EQ(caim_full["famille"], "installation");
+  EXPECT_EQ(caim_full["manquants_libelles"], nlohmann::json::array());
+  // Without the zone, the first-installation aid is to specify: its amount's
+  // missing field is the aid's, with its label beside it once.
+  const auto first = aid(lean, "aide_premiere_installation");
+  EXPECT_EQ(first["statut"], "a_preciser");
+  EXPECT_EQ(first["manquants"], nlohmann::json::array({"zonage.medecin"}));
+  EXPECT_EQ(first["manquants_libelles"].size(), 1u);
+  EXPECT_FALSE(first["montant"].contains("manquants"));
+  EXPECT_TRUE(first["montant"]["total"].is_null());
+  EXPECT_TRUE(first["montant"].contains("explication")) << "no total: the explanation says how it is set";
+  EXPECT_FALSE(first.contains("message")) << "the missing fields say it";
+  EXPECT_EQ(aid(detailed, "aide_premiere_installation")["montant"]["manquants"], first["manquants"]);
 }
 
 }  // namespace

@@ -11,6 +11,8 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
+#include <map>
 #include <memory>
 #include <string>
 
@@ -40,9 +42,24 @@ void Write(const fs::path& p, const char* data, size_t size) {
   out.write(data, static_cast<std::streamsize>(size));
 }
 
+// The real file's text, read once. Writing it back from memory (ofstream
+// retries a write that a signal interrupts) rather than with
+// fs::copy_file, which throws on EINTR: libFuzzer's timeout timer sends
+// signals, and a throw there is a harness crash, not a finding.
+const std::string& RealText(const std::string& name) {
+  static std::map<std::string, std::string> texts;
+  auto it = texts.find(name);
+  if (it == texts.end()) {
+    std::ifstream in(fs::path(CAPSANTE_DEFAULT_HOME) / "catalog" / name, std::ios::binary);
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    it = texts.emplace(name, std::move(text)).first;
+  }
+  return it->second;
+}
+
 void CopyReal(const char* name) {
-  const fs::path target = ScratchHome() / "catalog" / name;
-  fs::copy_file(fs::path(CAPSANTE_DEFAULT_HOME) / "catalog" / name, target, fs::copy_options::overwrite_existing);
+  const std::string& text = RealText(name);
+  Write(ScratchHome() / "catalog" / name, text.data(), text.size());
 }
 
 }  // namespace
@@ -54,8 +71,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   CopyReal("definitions.yaml");
   CopyReal("contacts.yaml");
   CopyReal("sources.yaml");
-  const fs::path aid = home / "catalog" / "aides" / "aide_esp.yaml";
-  fs::copy_file(fs::path(CAPSANTE_DEFAULT_HOME) / "catalog" / "aides" / "aide_esp.yaml", aid, fs::copy_options::overwrite_existing);
+  CopyReal("aides/aide_esp.yaml");
   static const char* const kTargets[] = {"aides/aide_esp.yaml", "definitions.yaml", "contacts.yaml", "situation.yaml",
                                          "sources.yaml"};
   const char* target = kTargets[data[0] % 5];

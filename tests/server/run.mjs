@@ -4,7 +4,7 @@
 // document, path traversal, security headers, 413, timeouts, the access log
 // (no personal data) and the clean shutdown. Node built-ins only.
 // Usage: node tests/server/run.mjs   (CAPSANTE_BIN, CAPSANTE_HOME optional)
-import { execFileSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
@@ -36,18 +36,29 @@ let server;
 let doc;
 const seen = []; // [method, path, status, body] of every JSON answer, validated at the end
 
-function cli(args, input) {
+// The CLI runs as an asynchronous child: a synchronous one blocks Node's event
+// loop (seconds under ASan on a busy machine), and fetch then reuses a
+// keep-alive connection that the server closed meanwhile (its idle limit, 5 s)
+// before it could see the close, failing a POST it may not retry.
+function cliStatus(args, input) {
   const home = process.env.CAPSANTE_HOME ? ['--home', process.env.CAPSANTE_HOME] : [];
-  return execFileSync(capsanteBinary(), [...home, ...args], { input, encoding: 'utf8', maxBuffer: 64 << 20 });
+  return new Promise((resolve, reject) => {
+    const child = spawn(capsanteBinary(), [...home, ...args], { stdio: ['pipe', 'pipe', 'inherit'] });
+    let stdout = '';
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (chunk) => { stdout += chunk; });
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ stdout, code }));
+    child.stdin.on('error', () => {}); // a command that reads nothing may exit first
+    child.stdin.end(input ?? '');
+  });
 }
 
-// The CLI's output and exit code, even when it is not 0.
-function cliStatus(args, input) {
-  try {
-    return { stdout: cli(args, input), code: 0 };
-  } catch (err) {
-    return { stdout: err.stdout, code: err.status };
-  }
+// The CLI's output; its exit code must be 0.
+async function cli(args, input) {
+  const r = await cliStatus(args, input);
+  if (r.code !== 0) throw new Error(`capsante ${args.join(' ')} : code de sortie ${r.code}`);
+  return r.stdout;
 }
 
 // A situation file for the commands that take --situation.
@@ -127,7 +138,7 @@ const tests = [
   ['POST /api/v1/simulate : les mêmes octets que « capsante simulate --json »', async () => {
     const r = await call('POST', '/api/v1/simulate', { body: GP_ZIP });
     assertEqual(r.status, 200, 'statut');
-    assertSameBytes(r.text, cli(['simulate', '--json'], JSON.stringify(GP_ZIP)), 'simulate');
+    assertSameBytes(r.text, await cli(['simulate', '--json'], JSON.stringify(GP_ZIP)), 'simulate');
     const aid = r.json.aides.find((a) => a.id === 'aide_premiere_installation');
     assertEqual([aid.statut, aid.montant.total], ['eligible', FIRST_INSTALLATION.ZIP], 'aide à la première installation en ZIP');
     assertEqual(r.headers.get('cache-control'), 'no-store', 'pas de cache des résultats personnels');
@@ -156,8 +167,13 @@ const tests = [
         assert(k in a, `${a.id} : champ ${k}`);
       }
       assert(a.sources.length >= 1, `${a.id} : une source au moins`);
-      assertEqual(a.manquants_libelles.length, a.manquants.length, `${a.id} : un libellé par champ manquant`);
+      assertEqual((a.manquants_libelles || []).length, a.manquants.length, `${a.id} : un libellé par champ manquant`);
       assert(!('parametres' in (a.montant || {})), `${a.id} : pas de paramètres sans details`);
+      // Pure repeats are left to the full answer: the amount's missing fields
+      // (among the aid's), the closing date and successors said again in words.
+      assert(!('manquants' in (a.montant || {})), `${a.id} : les champs manquants du montant sont ceux de l'aide`);
+      if (a.statut === 'ferme') assert(a.fenetre?.fermeture || a.fenetre?.ouverture, `${a.id} : fermée, avec sa fenêtre`);
+      if (a.statut === 'ferme') assert(!('message' in a), `${a.id} : la fenêtre dit déjà pourquoi`);
       // The conditions listed decided the status.
       if (a.statut === 'non_eligible') assert(a.conditions.every((c) => c.statut === 'non_remplie'), `${a.id} : conditions non remplies`);
       if (a.statut === 'a_preciser') assert(a.conditions.every((c) => c.statut !== 'remplie'), `${a.id} : conditions à préciser`);
@@ -168,12 +184,12 @@ const tests = [
     assertEqual(full.status, 200, 'details: true');
     assertEqual(full.json.aides.length, listed, 'details : toutes les aides');
     assert(full.json.aides.some((a) => a.montant?.parametres?.length), 'details : paramètres datés');
-    assertSameBytes(full.text, cli(['simulate', '--json', '--details'], JSON.stringify(GP)), 'simulate --details');
+    assertSameBytes(full.text, await cli(['simulate', '--json', '--details'], JSON.stringify(GP)), 'simulate --details');
     const one = await call('POST', '/api/v1/simulate', { body: { ...GP, details: ['caim'] } });
     const caim = one.json.aides.find((a) => a.id === 'caim');
     assert(caim.conditions.every((c) => c.source), 'details [caim] : conditions sourcées');
     assertEqual(one.json.aides.length, lean.json.aides.length, 'details [caim] : les mêmes aides listées');
-    assertSameBytes(one.text, cli(['simulate', '--json', '--details=caim'], JSON.stringify(GP)), 'simulate --details=caim');
+    assertSameBytes(one.text, await cli(['simulate', '--json', '--details=caim'], JSON.stringify(GP)), 'simulate --details=caim');
     assertError(await call('POST', '/api/v1/simulate', { body: { ...GP, details: ['inconnue'] } }), 400, 'details[0]');
     assertError(await call('POST', '/api/v1/simulate', { body: { ...GP, details: 'oui' } }), 400, 'details');
   }],
@@ -188,10 +204,10 @@ const tests = [
     assertEqual(out.map((o) => o.ligne), [1, 2, 4], 'une réponse par ligne, dans l\'ordre');
     assertEqual([out[1].champ, typeof out[1].erreur], ['age', 'string'], 'ligne invalide : le champ et le message');
     assert(out[0].resultat.aides.length > 3 && out[2].resultat.commune.code === '36044', 'résultats');
-    const viaCli = cliStatus(['simulate', '--lot', '-'], lines);
+    const viaCli = await cliStatus(['simulate', '--lot', '-'], lines);
     assertEqual(viaCli.code, 2, 'CLI : code 2 quand une ligne est invalide');
     assertEqual(text, viaCli.stdout, 'lot : mêmes octets pour l\'API et la CLI');
-    const csv = cliStatus(['simulate', '--lot', '-', '--format', 'csv'],
+    const csv = await cliStatus(['simulate', '--lot', '-', '--format', 'csv'],
       'profession,zonage.medecin,date,stagiaires\nmedecin,ZIP,2026-03-01,"[{""quotite"": 1, ""mois"": 12}]"\nmedecin,ZZZ,2026-03-01,\n');
     assertEqual(csv.code, 2, 'CSV : code 2');
     const rows = csv.stdout.trim().split('\n');
@@ -239,7 +255,7 @@ const tests = [
     const r = await call('POST', '/api/v1/simulate', { body: physio });
     assertEqual(r.json.combinaison, { aides: ['caccmk'], total: CACCMK, annees: 5 }, 'combinaison du kinésithérapeute');
     assertEqual(r.json.aides.find((a) => a.id === 'cammk').statut, 'eligible', 'le CAMMK reste éligible, en alternative');
-    assertSameBytes(r.text, cli(['simulate', '--json'], JSON.stringify(physio)), 'simulate');
+    assertSameBytes(r.text, await cli(['simulate', '--json'], JSON.stringify(physio)), 'simulate');
     // A GP in a ZAC in June 2025: the CAIM would be open in a ZIP, for 50,000 €.
     const zac = { date: '2025-06-01', profession: 'medecin', specialite: 'medecine_generale', mode_exercice: 'liberal', secteur: '1',
       date_installation: '2025-06-01', premiere_installation_liberale: true, exercice_coordonne: 'groupe', participe_pdsa: true, commune: '36044', jours_par_semaine: 4 };
@@ -250,7 +266,7 @@ const tests = [
     assert(/^si zonage médecins .*: zone d'intervention prioritaire \(ZIP\)$/.test(caim.ce_qui_changerait[0].texte), `en mots : ${caim.ce_qui_changerait[0].texte}`);
     // Not for an eligible aid, nor one that two conditions keep out of reach.
     assert(gp.json.aides.every((a) => a.statut !== 'eligible' || !a.ce_qui_changerait), 'rien à changer pour une aide éligible');
-    assertSameBytes(gp.text, cli(['simulate', '--json'], JSON.stringify(zac)), 'simulate');
+    assertSameBytes(gp.text, await cli(['simulate', '--json'], JSON.stringify(zac)), 'simulate');
   }],
 
   ['POST /api/v1/simulate : erreurs 400 en français avec le champ', async () => {
@@ -308,8 +324,8 @@ const tests = [
   ['GET /api/v1/aides et /api/v1/aides/{id}', async () => {
     const all = await call('GET', '/api/v1/aides');
     assertEqual(all.status, 200, 'statut');
-    assertSameBytes(all.text, cli(['aides', '--json']), 'aides');
-    assertSameBytes((await call('GET', '/api/v1/aides?profession=infirmier')).text, cli(['aides', '--json', '--profession', 'infirmier']), 'aides --profession');
+    assertSameBytes(all.text, await cli(['aides', '--json']), 'aides');
+    assertSameBytes((await call('GET', '/api/v1/aides?profession=infirmier')).text, await cli(['aides', '--json', '--profession', 'infirmier']), 'aides --profession');
     const doctors = await call('GET', '/api/v1/aides?profession=medecin');
     assert(doctors.json.length > 5 && doctors.json.length < all.json.length, 'filtre par profession');
     assert(doctors.json.every((a) => a.professions.includes('medecin')), 'filtre exact');
@@ -317,7 +333,7 @@ const tests = [
     const caim = await call('GET', '/api/v1/aides/caim');
     assertEqual(caim.status, 200, 'statut');
     assertEqual(caim.json.id, 'caim', 'id');
-    assertSameBytes(caim.text, cli(['aide', 'caim', '--json']), 'aide caim');
+    assertSameBytes(caim.text, await cli(['aide', 'caim', '--json']), 'aide caim');
     assert(caim.json.sources.length > 0 && caim.json.conditions.length > 0, 'sources et conditions');
     assert(caim.json.montant.parametres.some((p) => p.valeurs.length > 0), 'paramètres datés');
     assertError(await call('GET', '/api/v1/aides/inconnue'), 404, 'id');
@@ -327,7 +343,7 @@ const tests = [
     const r = await call('GET', '/api/v1/communes?q=Nevers&date=2026-03-01');
     assertEqual(r.status, 200, 'statut');
     assertEqual(r.json.communes[0].code, '58194', 'Nevers en tête');
-    assertSameBytes(r.text, cli(['communes', 'Nevers', '--json', '--date', '2026-03-01']), 'communes Nevers');
+    assertSameBytes(r.text, await cli(['communes', 'Nevers', '--json', '--date', '2026-03-01']), 'communes Nevers');
     const byPostal = await call('GET', '/api/v1/communes?q=58000&limite=5');
     assert(byPostal.json.communes.some((c) => c.code === '58194'), 'par code postal');
     const byInsee = await call('GET', '/api/v1/communes?q=58194');
@@ -338,9 +354,9 @@ const tests = [
     assertError(await call('GET', '/api/v1/communes?q=Nevers&date=2025-13-01'), 400, 'date');
     const one = await call('GET', '/api/v1/communes/61001?date=2026-03-01');
     assertEqual(one.status, 200, 'statut');
-    assertSameBytes(one.text, cli(['communes', '--code', '61001', '--json', '--date', '2026-03-01']), 'commune 61001');
+    assertSameBytes(one.text, await cli(['communes', '--code', '61001', '--json', '--date', '2026-03-01']), 'commune 61001');
     const nurse = await call('GET', '/api/v1/communes/61001?date=2026-03-01&profession=infirmier');
-    assertSameBytes(nurse.text, cli(['communes', '--code', '61001', '--json', '--date', '2026-03-01', '--profession', 'infirmier']), 'commune 61001 infirmier');
+    assertSameBytes(nurse.text, await cli(['communes', '--code', '61001', '--json', '--date', '2026-03-01', '--profession', 'infirmier']), 'commune 61001 infirmier');
     const zone = one.json.faits.find((f) => f.champ === 'zonage.medecin');
     assertEqual([zone.valeur, zone.a_confirmer, zone.valeur_precedente], [null, true, 'ZIP'], 'zonage médecins d\'Alençon en 2026 : à confirmer');
     const before = await call('GET', '/api/v1/communes/61001?date=2025-12-31');
@@ -366,7 +382,7 @@ const tests = [
     assertEqual(doctors.periodes[2].valeur_precedente, 'ZIP', 'valeur précédente');
     assertEqual(doctors.periodes[2].en_cours, true, 'période en cours');
     const { writeFileSync, mkdtempSync, rmSync } = await import('node:fs');
-    const expected = JSON.parse(cli(['communes', '36063', '--historique', '--json', '--date', '2026-03-01']));
+    const expected = JSON.parse(await cli(['communes', '36063', '--historique', '--json', '--date', '2026-03-01']));
     assertEqual(h.json, expected, 'historique du serveur et de la CLI');
     assertError(await call('GET', '/api/v1/communes/36063?historique=peut-etre'), 400, 'historique');
     const s = await call('POST', '/api/v1/simulate', { body: { ...GP, commune: '36063' } });
@@ -380,7 +396,7 @@ const tests = [
       'Déols à part, sous réserve');
     const dir = mkdtempSync(path.join((await import('node:os')).tmpdir(), 'capsante-test-'));
     writeFileSync(path.join(dir, 's.json'), JSON.stringify(GP));
-    const cliRanking = JSON.parse(cli(['classement', '--situation', path.join(dir, 's.json'), '--departement', '36', '--limite', '300', '--json']));
+    const cliRanking = JSON.parse(await cli(['classement', '--situation', path.join(dir, 's.json'), '--departement', '36', '--limite', '300', '--json']));
     rmSync(dir, { recursive: true });
     assertEqual(ranking.json, cliRanking, 'classement du serveur et de la CLI');
     const cmp = await call('POST', '/api/v1/comparer', { body: { situation: GP, communes: ['61001', '36063'] } });
@@ -398,7 +414,7 @@ const tests = [
     assertEqual(r.json.communes.map((c) => [c.total, c.zonages_a_confirmer.medecin, c.total_sous_reserve]),
       [[0, 'ZIP', FIRST_INSTALLATION.ZIP], [0, 'ZAC', FIRST_INSTALLATION.ZAC]], '10 000 € en ZIP, 5 000 € en ZAC, sous réserve');
     const file = await situationFile(GP);
-    assertSameBytes(r.text, cli(['comparer', '--situation', file, '--json', '61001', '27229']), 'comparer');
+    assertSameBytes(r.text, await cli(['comparer', '--situation', file, '--json', '61001', '27229']), 'comparer');
     assertError(await call('POST', '/api/v1/comparer', { body: { situation: GP, communes: ['58194'] } }), 400, 'communes');
     assertError(await call('POST', '/api/v1/comparer', { body: { situation: GP, communes: Array(11).fill('58194') } }), 400, 'communes');
     assertError(await call('POST', '/api/v1/comparer', { body: { situation: GP, communes: ['58194', '99999'] } }), 400, 'communes[1]');
@@ -411,9 +427,9 @@ const tests = [
     const r = await call('POST', '/api/v1/classement', { body: { situation: GP_2025, departement: '61', limite: 5 } });
     assertEqual(r.status, 200, 'statut');
     const file = await situationFile(GP_2025);
-    assertSameBytes(r.text, cli(['classement', '--situation', file, '--departement', '61', '--limite', '5', '--json']), 'classement');
+    assertSameBytes(r.text, await cli(['classement', '--situation', file, '--departement', '61', '--limite', '5', '--json']), 'classement');
     const around = await call('POST', '/api/v1/classement', { body: { situation: GP_2025, autour: '61001', rayon_km: 20, limite: 5 } });
-    assertSameBytes(around.text, cli(['classement', '--situation', file, '--autour', '61001', '--rayon-km', '20', '--limite', '5', '--json']), 'classement autour');
+    assertSameBytes(around.text, await cli(['classement', '--situation', file, '--autour', '61001', '--rayon-km', '20', '--limite', '5', '--json']), 'classement autour');
     // Every ranked commune as a map point; the lists stay bounded by « limite ».
     const withMap = await call('POST', '/api/v1/classement', { body: { situation: GP_2025, departement: '61', limite: 5, carte: true } });
     assertEqual(withMap.json.communes, r.json.communes, 'les 5 premières, avec ou sans carte');
@@ -435,7 +451,7 @@ const tests = [
     const { writeFileSync, mkdtempSync, rmSync } = await import('node:fs');
     const dir = mkdtempSync(path.join((await import('node:os')).tmpdir(), 'capsante-test-'));
     writeFileSync(path.join(dir, 's.json'), JSON.stringify(situation));
-    const expected = JSON.parse(cli(['plan', path.join(dir, 's.json'), '--horizon', '10', '--json']));
+    const expected = JSON.parse(await cli(['plan', path.join(dir, 's.json'), '--horizon', '10', '--json']));
     rmSync(dir, { recursive: true });
     assertEqual(r.json, expected, 'plan du serveur et de la CLI');
     assert(r.json.plans.length >= 1 && r.json.plans[0].total >= r.json.plans[r.json.plans.length - 1].total, 'plans triés');

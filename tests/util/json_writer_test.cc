@@ -67,12 +67,31 @@ TEST(JsonWriterTest, EveryPositionOfEveryKindOfByte) {
   }
 }
 
+// Text (catalog texts, valid UTF-8) looks sixteen then eight bytes at a time
+// for quotes, backslashes and control characters only: on any valid UTF-8
+// text, at every position and length, it writes what String writes.
+TEST(JsonWriterTest, TextWritesWhatStringWritesForValidUtf8) {
+  const std::string pieces[] = {"a", " ", "\"", "\\", "\n", "\t", "\r", "\x01", "\x1f", "\x7f", "é", "€", "𝄞", "~", "« »"};
+  std::mt19937 random(20261130);
+  for (int round = 0; round < 3000; ++round) {
+    std::string in;
+    const int count = static_cast<int>(random() % 40);
+    for (int i = 0; i < count; ++i) in += pieces[random() % std::size(pieces)];
+    std::string text;
+    Writer(&text).Text(in);
+    ASSERT_EQ(text, Written(in)) << in;
+  }
+}
+
 TEST(JsonWriterTest, KeysShortOrLongPlainOrNot) {
   std::string out;
   Writer w(&out);
-  w.BeginObject().Field("statut", 1).Field("", 2).Field("a\"b", 3).Field("é", 4);
-  w.Field("une_cle_de_trente_sept_caracteres_oui", 5).Field("une_cle_de_trente_huit_caracteres_ouii", 6);
-  w.Field("une cle longue avec un \"guillemet\" au-dela des 40 octets", 7).Field("x\xff", 8).EndObject();
+  // A literal key is a plain name, written as is; any other key is a
+  // string_view, escaped.
+  using std::string_view;
+  w.BeginObject().Field("statut", 1).Field("", 2).Field(string_view("a\"b"), 3).Field(string_view("é"), 4);
+  w.Field("une_cle_de_trente_sept_caracteres_oui", 5).Field(string_view("une_cle_de_trente_huit_caracteres_ouii"), 6);
+  w.Field(string_view("une cle longue avec un \"guillemet\" au-dela des 40 octets"), 7).Field(string_view("x\xff"), 8).EndObject();
   EXPECT_EQ(out,
             "{\"statut\":1,\"\":2,\"a\\\"b\":3,\"é\":4,\"une_cle_de_trente_sept_caracteres_oui\":5,"
             "\"une_cle_de_trente_huit_caracteres_ouii\":6,"

@@ -35,7 +35,9 @@ export function amountText(aid) {
     parts.push(`${euros(m.total)} au total`);
   }
   if (!parts.length) {
-    return m.manquants?.length ? `Montant à préciser (il manque : ${m.manquants.map(labelOf).join(', ')})` : 'Montant à préciser';
+    // The default answer leaves the amount's missing fields among the aid's.
+    const missing = m.manquants || aid.manquants || [];
+    return missing.length ? `Montant à préciser (il manque : ${missing.map(labelOf).join(', ')})` : 'Montant à préciser';
   }
   return parts.join(' — ');
 }
@@ -235,7 +237,11 @@ function zoneFact(f, label) {
 
 function communeLine(result) {
   if (!result.commune) return null;
-  const find = (champ) => (result.faits || []).find((f) => f.champ === champ);
+  // The default answer lists a fact the commune gives plainly (no decree,
+  // nothing to confirm) only as its value in `commune.zonage`.
+  const zoning = result.commune.zonage || {};
+  const find = (champ) => (result.faits || []).find((f) => f.champ === champ)
+    || (zoning[champ.slice('zonage.'.length)] != null ? { champ, valeur: String(zoning[champ.slice('zonage.'.length)]) } : null);
   return h('div', {},
     h('p', {}, 'Commune : ', h('strong', {}, result.commune.nom), ` (${result.commune.code})`),
     h('ul', { class: 'cs-faits' }, zoneFact(find('zonage.medecin'), 'Zonage médecins'), zoneFact(find('zonage.profession'), 'Zonage de votre profession')),
