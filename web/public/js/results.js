@@ -67,9 +67,6 @@ export function reasonOf(aid, names) {
     }
     case 'ferme': {
       const f = aid.fenetre || {};
-      if (f.ouverture && (!f.fermeture || f.ouverture > (f.fermeture || ''))) {
-        if (aid.message?.startsWith('Ouvre')) return aid.message;
-      }
       const replaced = f.remplacee_par?.length ? ` ; remplacée par : ${f.remplacee_par.map((id) => nameOf(names, id)).join(', ')}` : '';
       if (f.fermeture) return `Souscription fermée depuis le ${frenchDate(nextDay(f.fermeture))}${replaced}.`;
       if (f.ouverture) return `Souscription ouverte à partir du ${frenchDate(f.ouverture)}.`;
@@ -225,9 +222,10 @@ function zoneFact(f, label) {
   if (!f) return null;
   const decree = f.arrete?.libelle ? ` (${f.arrete.libelle})` : f.note && !f.a_confirmer ? ` (${f.note})` : '';
   if (f.a_confirmer) {
-    const since = f.remplace_par?.date_effet || f.remplace_par?.date_effet_au_plus_tard;
+    // The newer text in the library's own words (its label says who and
+    // when, "au plus tard" included, or that it is the national revision).
     return h('li', { 'data-champ-zone': 'a_confirmer' }, `${label} : `, h('strong', {}, 'à confirmer'),
-      ` — nouveau zonage${f.remplace_par?.autorite ? ` de l'${f.remplace_par.autorite.replace(/^ARS/, 'ARS')}` : ''}${since ? ` en vigueur depuis le ${frenchDate(since)}` : ''}`,
+      f.remplace_par?.libelle ? ` — texte plus récent : ${f.remplace_par.libelle}` : '',
       f.valeur_precedente ? ` ; selon le zonage précédent${decree} : ${valueLabel(f.champ, f.valeur_precedente)}, à titre d'information` : '',
       '. Vérifiez sur le site de l\'ARS ou sur Rézone, puis indiquez votre zone.');
   }
