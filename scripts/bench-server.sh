@@ -4,7 +4,9 @@
 #   1. POST /api/v1/simulate, every request a different doctor's situation,
 #      Accept-Encoding: gzip, 64 connections: requests/s, p99, and the CPU
 #      time per request of the server and of wrk (same cores);
-#   2. the same situation again and again, without compression;
+#   2. the same situation again and again, without compression; then, for
+#      the ceiling of HTTP on this machine, a page file already compressed
+#      (no work, an answer of the same size) and /healthz;
 #   3. /healthz latency while 5,000 idle connections are held open;
 #   4. /healthz latency while 100 clients send one byte a second;
 #   5. memory (RSS) sampled every 5 s over 60 s of load (1.), then stops the
@@ -15,7 +17,9 @@
 # Env:   CAPSANTE_BIN (default build/apps/cli/capsante), DURATION (s, default 10),
 #        CONNECTIONS (default 64), THREADS (wrk threads, default 2),
 #        IDLE (default 5000), SLOW (default 100), SOAK (s, default 60),
-#        SERVE_ARGS (extra options of `capsante serve`, e.g. "--threads 1")
+#        SERVE_ARGS (extra options of `capsante serve`, e.g. "--threads 1"),
+#        POOL (different situations drawn per wrk thread, default 10000;
+#        0: drawn anew for every request, the method before 2026-11-30)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bin=${CAPSANTE_BIN:-build/apps/cli/capsante}
@@ -68,15 +72,22 @@ wrk.body = BODY
 LUA
 # Every request a different doctor: commune, dates, days, sector, fees and
 # age drawn at random (as real users send), gzip accepted as browsers do.
+# Each wrk thread draws $POOL situations once, in init(), and cycles through
+# them (2 threads: 20,000 different situations by default), so that building
+# a request costs wrk nothing during the measurement; POOL=0 draws every
+# request anew as before 2026-11-30 (the Lua then took ~3 µs of wrk's CPU
+# per request; building the pool takes ~8 µs per situation, once).
 cat >"$work/distinct.lua" <<'LUA'
 local communes = {"36044","58194","75056","13055","69123","31555","23096","15014","48095","09122",
                   "97411","2A004","59350","67482","33063","44109","35238","21231","87085","58086"}
 local ex = {"aucun","groupe","msp","cds","esp","cpts"}
 local sectors = {"1","2","non_conventionne"}
+local headers = {["Content-Type"] = "application/json", ["Accept-Encoding"] = "gzip, deflate, br"}
+local pool_size = tonumber(os.getenv("POOL") or "10000")
+local pool, last = {}, 0
 function setup(thread) thread:set("seed", math.random(1, 1e9)) end
-function init(args) math.randomseed(seed) end
 local function date(y) return string.format("%d-%02d-%02d", y, math.random(1, 12), math.random(1, 28)) end
-function request()
+local function new_request()
   local c = communes[math.random(#communes)]
   local body = string.format(
     '{"date":"%s","profession":"medecin","specialite":"medecine_generale","mode_exercice":"liberal","commune":"%s",' ..
@@ -85,9 +96,26 @@ function request()
     date(math.random(2025, 2026)), c, sectors[math.random(#sectors)], ex[math.random(#ex)],
     math.random(4, 10) / 2, date(math.random(2024, 2026)), math.random() < 0.5 and "true" or "false",
     math.random() < 0.5 and "true" or "false", math.random(27, 70), math.random(20000, 400000))
-  return wrk.format("POST", "/api/v1/simulate",
-    {["Content-Type"] = "application/json", ["Accept-Encoding"] = "gzip, deflate, br"}, body)
+  return wrk.format("POST", "/api/v1/simulate", headers, body)
 end
+function init(args)
+  math.randomseed(seed)
+  for i = 1, pool_size do pool[i] = new_request() end
+end
+function request()
+  if pool_size == 0 then return new_request() end
+  last = last % pool_size + 1
+  return pool[last]
+end
+LUA
+# No work at all, for the ceiling: a file of the page, already compressed at
+# start-up, of about the size of a compressed answer (6.2 KB); and /healthz.
+cat >"$work/file.lua" <<'LUA'
+wrk.path = "/js/results.js"
+wrk.headers["Accept-Encoding"] = "gzip, deflate, br"
+LUA
+cat >"$work/health.lua" <<'LUA'
+wrk.path = "/healthz"
 LUA
 
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$server_pid/stat"; }  # utime + stime
@@ -108,7 +136,7 @@ run() {  # name, wrk args...
   rps=$(awk '/Requests\/sec/ {print $2}' "$work/wrk.out")
   p99=$(awk '$1 == "99%" {print $2}' "$work/wrk.out")
   errors=$(grep -E 'Non-2xx|Socket errors' "$work/wrk.out" | tr '\n' ' ' || true)
-  wrk_cpu=$(awk -v n="$requests" '{printf "%.0f", ($1 + $2) * 1e6 / n}' "$work/wrk.time")
+  wrk_cpu=$(awk -v n="$requests" '{printf "%.0f (noyau %.0f)", ($1 + $2) * 1e6 / n, $2 * 1e6 / n}' "$work/wrk.time")
   printf '%-44s %9s req/s   p99 %-9s CPU par requête : serveur %s µs, wrk %s µs %s\n' "$name" "$rps" "$p99" \
     "$(awk -v d=$((after - before)) -v t="$tck" -v n="$requests" 'BEGIN {printf "%.0f", d / t * 1e6 / n}')" "$wrk_cpu" "$errors"
 }
@@ -136,6 +164,8 @@ echo "réponse d'un médecin ($situation) : $size octets ($size_gz en gzip) ; av
 wrk -t"$wrk_threads" -c"$connections" -d2s -s "$work/distinct.lua" "$base" >/dev/null
 run "situations toutes différentes, gzip" -s "$work/distinct.lua"
 run "même situation, sans compression" -s "$work/same.lua"
+run "plafond : fichier déjà compressé" -s "$work/file.lua"
+run "plafond : /healthz" -s "$work/health.lua"
 
 # Idle connections: opened and held by one Python process.
 cat >"$work/hold.py" <<'PY'

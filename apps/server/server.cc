@@ -57,6 +57,7 @@ struct Server::Impl {
   size_t next_loop = 0;  // the loop of the next connection (touched by loops[0] only)
   std::optional<tcp::acceptor> acceptor;
   std::optional<net::steady_timer> accept_retry;
+  std::vector<std::unique_ptr<net::steady_timer>> ticks;  // one per loop, see Tick
   std::unique_ptr<net::thread_pool> heavy;  // rankings and batches, off the network threads
   int port = 0;
   int threads = 0;
@@ -73,6 +74,16 @@ struct Server::Impl {
 
   void Accept();
   void OnAccept(beast::error_code ec, tcp::socket socket);
+  // Asio reprograms its loop's timerfd (a system call) whenever a deadline
+  // becomes the loop's earliest. With few connections, each read and write
+  // deadline (2 to 10 s away) is, so two calls per request (strace, one
+  // connection). A tick every second on each loop stays earlier than them all.
+  void Tick(net::steady_timer* tick) {
+    tick->expires_after(std::chrono::seconds(1));
+    tick->async_wait([this, tick](beast::error_code ec) {
+      if (!ec && !stopping) Tick(tick);
+    });
+  }
   void BeginStop();
   void StopLoops() {
     for (auto& loop : loops) loop->stop();
@@ -323,6 +334,9 @@ void Server::Impl::BeginStop() {
     }
   }
   // Each loop now ends once its last connection is done.
+  for (size_t i = 0; i < loops.size(); ++i) {
+    net::post(*loops[i], [tick = ticks[i].get()] { tick->cancel(); });
+  }
   keep_running.clear();
 }
 
@@ -372,6 +386,8 @@ Status Server::Create(const ServerOptions& options, std::unique_ptr<Server>* out
     // Concurrency hint 1: the loop is run by one thread (others only post to it).
     impl->loops.push_back(std::make_unique<net::io_context>(1));
     impl->keep_running.push_back(net::make_work_guard(*impl->loops.back()));
+    impl->ticks.push_back(std::make_unique<net::steady_timer>(*impl->loops.back()));
+    impl->Tick(impl->ticks.back().get());
   }
   impl->acceptor.emplace(*impl->loops[0]);
   impl->accept_retry.emplace(*impl->loops[0]);
