@@ -106,6 +106,25 @@ void BM_FindAlternatives(benchmark::State& state) {
 }
 BENCHMARK(BM_FindAlternatives)->Unit(benchmark::kMicrosecond);
 
+// The compute of the simulate use case (service::Simulate) for the default,
+// lean answer, without the writing: parsing the situation, evaluating every
+// aid without explanations, then the alternatives ("ce_qui_changerait").
+// The commune is not looked up: the situation gives its zoning.
+void BM_SimulateWithoutWriting(benchmark::State& state) {
+  const auto& catalog = TheCatalog();
+  capsante::EvalOptions o;
+  o.explanations = false;
+  AllocationCount count(state);
+  for (auto _ : state) {
+    capsante::Situation s;
+    if (!capsante::Situation::FromJson(catalog.schema(), kDoctor2025, &s).ok()) std::abort();
+    capsante::Result r = capsante::Evaluate(catalog, s, o);
+    capsante::FindAlternatives(catalog, s, &r);
+    benchmark::DoNotOptimize(r);
+  }
+}
+BENCHMARK(BM_SimulateWithoutWriting)->Unit(benchmark::kMicrosecond);
+
 void BM_EvaluateEmptySituation(benchmark::State& state) {
   capsante::Situation s;
   if (!capsante::Situation::FromJson(TheCatalog().schema(), "{}", &s).ok()) std::abort();

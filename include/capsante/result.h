@@ -4,6 +4,16 @@
 // Contract: ToJson follows shared spec api-v1 section 2 (field names in
 // French) plus the additions documented in docs/api.md. Amounts are numbers
 // in euros, never strings; an amount that cannot be computed is null.
+//
+// Speed (bench/engine_bench): an aid's conditions are a small vector (Boost's
+// small_vector, header-only, from libboost-dev): most aids are for another
+// profession or place and hold only their one or two built-in checks, which
+// then need no heap allocation. It reads and grows like a std::vector; only
+// moving an AidResult moves the conditions themselves, so that
+// `one_fact_away` (pointers into them) stays valid as long as the AidResult
+// stays where Evaluate built it (results are never reordered). The result
+// types have constructors that do not zero their storage first, for the same
+// reason: Evaluate builds 50-odd of them per call.
 #ifndef CAPSANTE_RESULT_H_
 #define CAPSANTE_RESULT_H_
 
@@ -12,6 +22,8 @@
 #include <string_view>
 #include <utility>
 #include <vector>
+
+#include <boost/container/small_vector.hpp>
 
 #include "capsante/catalog.h"
 #include "capsante/date.h"
@@ -35,6 +47,7 @@ enum class AidScope {
 // Texts and field paths are views into the catalog and its schema, which
 // outlive every result.
 struct ConditionResult {
+  ConditionResult() {}  // user-provided: value-initialising one does not zero it first
   std::string_view text;
   ConditionStatus status = ConditionStatus::kUnknown;
   std::vector<std::string_view> missing;  // fields whose absence left it unknown
@@ -92,11 +105,16 @@ struct Alternative {
   std::optional<double> amount;  // its total then (null when not quantified)
 };
 
+// An aid's conditions: up to two (the built-in checks of an aid for another
+// profession or place) are held inline.
+using ConditionList = boost::container::small_vector<ConditionResult, 2>;
+
 struct AidResult {
+  AidResult() {}  // user-provided: value-initialising one does not zero it first
   const Aid* aid = nullptr;
   AidStatus status = AidStatus::kToSpecify;
   AmountResult amount;
-  std::vector<ConditionResult> conditions;
+  ConditionList conditions;
   std::vector<std::string_view> missing;  // union, in order of first appearance
   std::vector<std::string_view> blocked_by;  // running incompatible contracts (ids)
   std::optional<RunningContract> running;

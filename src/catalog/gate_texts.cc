@@ -1,6 +1,7 @@
 // The texts of the built-in checks the engine makes before an aid's own
 // conditions (profession or structure, region, waiting period, departments),
 // written once at load time in the words a person reads.
+#include <cstdint>
 #include <string>
 
 #include "catalog/catalog_loader.h"
@@ -13,6 +14,7 @@ Status CatalogLoader::WriteGateTexts(const Map& m, const Aid& aid, internal::Com
   for (const auto& p : aid.professions) {
     std::string label = p;
     const int i = profession ? profession->EnumIndex(p) : -1;
+    if (i >= 0 && i < 64) compiled->profession_mask |= std::uint64_t{1} << i;
     if (i >= 0 && static_cast<size_t>(i) < profession->labels.size()) label = profession->labels[static_cast<size_t>(i)];
     names += (names.empty() ? "" : ", ") + label;
   }

@@ -59,6 +59,7 @@ void CatalogLoader::SetDateHorizon() {
 Status CatalogLoader::Link() {
   for (auto& aid : c_->aids_) {
     auto compiled = std::const_pointer_cast<internal::CompiledAid>(aid.compiled);
+    compiled->organisation = c_->FindOrganisation(aid.contact);
     for (const auto& other : aid.incompatible_with) {
       const Aid* o = c_->FindAid(other);
       if (!o) return Status::InvalidCatalog(aid.file + ": incompatible_avec : aide inconnue « " + other + " »", aid.file);

@@ -97,6 +97,7 @@ Status CatalogLoader::LoadAid(const std::string& file, Aid* aid) {
   CAPSANTE_RETURN_IF_ERROR(m.CheckNoUnknownKeys());
   CAPSANTE_RETURN_IF_ERROR(WriteGateTexts(m, *aid, compiled.get()));
   CollectAmountParameters(compiled.get());
+  for (const auto& c : compiled->conditions) expr::CollectNodes(*c.expression, &compiled->condition_nodes);
   aid->compiled = compiled;
   return Status::Ok();
 }

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "compiled/compiled_aid.h"
+#include "engine/aid_trials.h"
 #include "engine/scratch.h"
 #include "expr/eval.h"
 
@@ -84,6 +85,7 @@ class AidEvaluator {
         region_(scratch->fields.region.FactIn(situation)),
         departement_(scratch->fields.departement.FactIn(situation)),
         structure_type_(scratch->fields.structure_type.FactIn(situation)),
+        profession_value_(ProfessionValue(scratch->fields.profession.In(schema_), profession_)),
         contacts_(scratch->contacts),
         params_(scratch->params),
         missing_(scratch->missing),
@@ -94,6 +96,14 @@ class AidEvaluator {
     ctx_.params = &params_;
     contacts_.clear();  // they depend on the situation's place
   }
+
+  // Forgets what was read of the situation's facts other than the
+  // profession, region, département and lists (AidTrials: a fact changed).
+  void ForgetFacts() { any_structure_fact_.reset(); }
+
+  // AidTrials reads only an aid's status, and its amount when eligible:
+  // an aid still out of reach is left once its status is known.
+  void StatusFirst() { status_first_ = true; }
 
   // Fills `r`, constructed in place in the result (an AidResult is large:
   // no copy, no move).
@@ -130,7 +140,13 @@ class AidEvaluator {
       c.status = gates[i].status;
       if (!gates[i].missing.empty()) c.missing.push_back(gates[i].missing);
     }
-    if (evaluated > 0) BindParameters(aid);
+    if (evaluated > 0) {
+      for (const void* node : compiled.condition_nodes) {
+        __builtin_prefetch(node);
+        __builtin_prefetch(static_cast<const char*>(node) + 64);  // a node spans two lines
+      }
+      BindParameters(aid);
+    }
     std::vector<int>& missing = missing_;
     for (size_t i = 0; i < evaluated; ++i) {
       missing.clear();
@@ -187,6 +203,8 @@ class AidEvaluator {
     } else {
       r.status = AidStatus::kEligible;
     }
+
+    if (status_first_ && r.status != AidStatus::kEligible) return;
 
     // 5. Amount, for what can be received (or is being received).
     if (r.status == AidStatus::kEligible || r.status == AidStatus::kToSpecify || r.running) ComputeAmount(aid, &r);
@@ -282,7 +300,7 @@ class AidEvaluator {
     if (!f || !f->known()) {
       c.status = ConditionStatus::kUnknown;
       c.missing = "profession";
-    } else if (std::find(aid.professions.begin(), aid.professions.end(), f->text) != aid.professions.end()) {
+    } else if (ForProfession(aid, *f)) {
       c.status = ConditionStatus::kMet;
     } else {
       c.status = ConditionStatus::kNotMet;
@@ -290,6 +308,21 @@ class AidEvaluator {
       *profession_false = true;
       r->scope = AidScope::kOtherApplicant;
     }
+  }
+
+  // Whether the aid is for the situation's profession: one bit of the mask
+  // made at load when the situation's is one of the first 64 enum values
+  // (validated input always names an enum value).
+  bool ForProfession(const Aid& aid, const Fact& profession) const {
+    if (profession_value_ < 0 || profession_value_ >= 64) {
+      return std::find(aid.professions.begin(), aid.professions.end(), profession.text) != aid.professions.end();
+    }
+    return (aid.compiled->profession_mask >> profession_value_) & 1;
+  }
+
+  static int ProfessionValue(const FieldSpec* field, const Fact* profession) {
+    if (!field || !profession || !profession->known()) return -1;
+    return field->EnumIndex(profession->text);
   }
 
   // Collective aids are applied for by a structure: a situation that says
@@ -455,14 +488,14 @@ class AidEvaluator {
   // Most aids share a handful of payers: each organisation's contact for the
   // situation's place is looked up once per evaluation.
   void ResolveContact(const Aid& aid, AidResult* r) {
+    const Organisation* org = aid.compiled->organisation;  // found at load
     for (const KnownContact& known : contacts_) {
-      if (known.organisation == aid.contact) {
+      if (known.organisation == org) {
         r->contact = known.contact;
         return;
       }
     }
-    ContactResult& contact = contacts_.emplace_back(KnownContact{aid.contact, {}}).contact;
-    const Organisation* org = catalog_.FindOrganisation(aid.contact);
+    ContactResult& contact = contacts_.emplace_back(KnownContact{org, {}}).contact;
     if (org) {
       contact.general = &org->general;
       contact.entry = &org->general;
@@ -504,7 +537,9 @@ class AidEvaluator {
   const Fact* region_;
   const Fact* departement_;
   const Fact* structure_type_;
+  int profession_value_;  // index among the enum values, -1 when unknown
   std::optional<bool> any_structure_fact_;
+  bool status_first_ = false;
   std::vector<KnownContact>& contacts_;
   std::vector<expr::ParamSlot>& params_;
   bool params_bound_ = false;
@@ -549,20 +584,19 @@ std::vector<Running> RunningContracts(const Catalog& catalog, const Situation& s
 // Aids are 1.5 KB apart, each pointing to its compiled half elsewhere, and
 // most are only gated (another profession or place): their few reads are
 // cache misses more than work. The lines the gates read are asked for an aid
-// ahead, and those behind its pointers (compiled half, professions) once its
-// own lines have arrived.
+// ahead, and the first two lines of its compiled half (profession mask,
+// organisation, gate texts) once its own lines have arrived.
 void PrefetchGates(const std::vector<Aid>& aids, size_t next) {
   if (next + 1 < aids.size()) {
     const Aid& after = aids[next + 1];
-    __builtin_prefetch(&after.professions);
+    __builtin_prefetch(&after.for_structure);
     __builtin_prefetch(&after.region);
-    __builtin_prefetch(&after.contact);
     __builtin_prefetch(&after.compiled);
   }
   if (next < aids.size()) {
     const Aid& a = aids[next];
     __builtin_prefetch(a.compiled.get());
-    __builtin_prefetch(a.professions.data());
+    __builtin_prefetch(reinterpret_cast<const char*>(a.compiled.get()) + 64);
   }
 }
 
@@ -663,5 +697,33 @@ Result Evaluate(const Catalog& catalog, const Situation& situation, const EvalOp
   for (int index : chosen) evaluator.Run(catalog.aids()[static_cast<size_t>(index)], result.aids.emplace_back());
   return result;
 }
+
+namespace internal {
+
+// The order matters: the evaluator reads the others when it is built.
+struct AidTrials::State {
+  State(const Catalog& catalog, const Situation& situation)
+      : running(RunningContracts(catalog, situation, &scratch.get().fields, &signed_contracts)),
+        evaluator(catalog, situation, options, running, signed_contracts, &scratch.get()) {
+    evaluator.StatusFirst();
+  }
+  ScratchLease scratch;
+  EvalOptions options = {.explanations = false, .only = {}};
+  std::vector<Signed> signed_contracts;
+  std::vector<Running> running;
+  AidEvaluator evaluator;
+};
+
+AidTrials::AidTrials(const Catalog& catalog, const Situation& situation)
+    : state_(std::make_unique<State>(catalog, situation)) {}
+
+AidTrials::~AidTrials() = default;
+
+void AidTrials::Run(const Aid& aid, AidResult* out) {
+  state_->evaluator.ForgetFacts();
+  state_->evaluator.Run(aid, *out);
+}
+
+}  // namespace internal
 
 }  // namespace capsante

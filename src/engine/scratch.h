@@ -57,7 +57,7 @@ struct EngineFields {
 
 // An organisation's contact for the situation's place.
 struct KnownContact {
-  std::string_view organisation;  // Aid::contact
+  const Organisation* organisation;  // Aid::contact's, as found at load
   ContactResult contact;
 };
 

@@ -2,11 +2,13 @@
 // eligible, found by evaluating that aid again with each other value of the
 // enum or yes/no fields its deciding condition reads (capsante/engine.h).
 #include <algorithm>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "capsante/engine.h"
+#include "engine/aid_trials.h"
 
 namespace capsante {
 
@@ -60,29 +62,34 @@ std::string InWords(const FieldSpec& f, std::string_view value) {
 
 void FindAlternatives(const Catalog& catalog, const Situation& situation, Result* result) {
   const SituationSchema& schema = catalog.schema();
-  EvalOptions options;
-  options.explanations = false;
-  options.only.resize(1);
-  Situation s = situation;  // one copy: each value is set, tried, then undone
+  static const std::vector<std::string> kYesNo = {"true", "false"};
+  // Made on the first value to try (most situations have none): one copy of
+  // the situation, where each value is set, tried, then undone, and what
+  // evaluating it needs once (running contracts, scratch lists).
+  std::optional<Situation> s;
+  std::optional<internal::AidTrials> trials;
   for (AidResult& r : result->aids) {
     if (r.scope != AidScope::kConcerns || !r.error.empty()) continue;
     for (std::string_view path : Candidates(r)) {
       const FieldSpec* f = schema.Find(path);
       if (!f || !Varied(*f)) continue;
+      if (!s) {
+        s.emplace(situation);
+        trials.emplace(catalog, *s);
+      }
       const Fact& current = situation.fact(f->slot);
-      const std::vector<std::string> values =
-          f->type == FieldType::kBool ? std::vector<std::string>{"true", "false"} : f->values;
+      const std::vector<std::string>& values = f->type == FieldType::kBool ? kYesNo : f->values;
       for (const std::string& value : values) {
         if (current.known() && current.ToString() == value) continue;
-        if (!s.SetFromText(f->path, value, FactOrigin::kUser).ok()) continue;
-        options.only[0] = r.aid->id;
-        const Result again = Evaluate(catalog, s, options);
-        if (!again.aids.empty() && again.aids.front().status == AidStatus::kEligible) {
-          r.alternatives.push_back({f->path, value, InWords(*f, value), again.aids.front().amount.total});
+        if (!s->SetFromText(f->path, value, FactOrigin::kUser).ok()) continue;
+        AidResult again;
+        trials->Run(*r.aid, &again);
+        if (again.status == AidStatus::kEligible) {
+          r.alternatives.push_back({f->path, value, InWords(*f, value), again.amount.total});
         }
       }
-      *s.mutable_fact(f->slot) = current;
-      s.set_origin(f->slot, situation.origin(f->slot));
+      *s->mutable_fact(f->slot) = current;
+      s->set_origin(f->slot, situation.origin(f->slot));
     }
   }
 }

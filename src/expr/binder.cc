@@ -38,6 +38,13 @@ void CollectFields(const BoundExpr& e, std::set<int>* fields) {
   for (const auto& c : e.children) CollectFields(*c, fields);
 }
 
+void CollectNodes(const BoundExpr& e, std::vector<const void*>* nodes) {
+  nodes->push_back(&e);
+  if (!e.children.empty()) nodes->push_back(e.children.data());
+  if (e.definition) CollectNodes(*e.definition, nodes);
+  for (const auto& c : e.children) CollectNodes(*c, nodes);
+}
+
 namespace {
 
 // "mauvais nombre d'arguments pour clamp : 3 attendus, 2 donnés".

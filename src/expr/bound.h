@@ -63,6 +63,9 @@ struct BoundExpr {
 void CollectParams(const BoundExpr& e, std::set<int>* params);
 // Every situation field id the expression reads, through definitions too.
 void CollectFields(const BoundExpr& e, std::set<int>* fields);
+// The addresses the evaluator reads in walking `e` (each node and its array
+// of children, through definitions too), in walking order: for prefetching.
+void CollectNodes(const BoundExpr& e, std::vector<const void*>* nodes);
 
 }  // namespace capsante::expr
 

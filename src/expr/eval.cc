@@ -90,7 +90,8 @@ Value Arithmetic(const BoundExpr& e, const Value& a, const Value& b, EvalContext
 
 // Strict functions: every argument is evaluated, so that every missing fact
 // is recorded; an unknown argument makes the result unknown.
-Value CallStrict(const BoundExpr& e, EvalContext* ctx) {
+// Out of line: its argument array would otherwise enlarge every Eval frame.
+[[gnu::noinline]] Value CallStrict(const BoundExpr& e, EvalContext* ctx) {
   constexpr size_t kInline = 4;
   const size_t n = e.children.size();
   Value inline_args[kInline];
