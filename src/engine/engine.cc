@@ -624,10 +624,13 @@ std::string AidMessage(const Result& result, const AidResult& r) {
       if (r.missing.empty() && aid.partial_conditions) {
         return "Les sources ne détaillent pas toutes les conditions de ce dispositif : vérifiez auprès du contact indiqué.";
       }
+      // People read this sentence: the fields in words, as in manquants_libelles.
+      const SituationSchema& schema = result.catalog->schema();
       std::string fields;
       for (const auto& m : r.missing) {
         if (!fields.empty()) fields += ", ";
-        fields += m;
+        const std::string_view label = schema.Label(m);
+        fields += label.empty() ? m : label;
       }
       return "Éligibilité à préciser : il manque " + fields + ".";
     }

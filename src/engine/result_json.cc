@@ -325,7 +325,7 @@ void CombinationJson(Writer& w, const Result& result) {
 // Whether the aid's one-line message (AidMessage) only repeats what the
 // lean answer gives as fields: a closed aid's message says when it closed or
 // opens and what replaced it (`fenetre`), an aid to specify with missing
-// fields lists their paths (`manquants`, in words in `manquants_libelles`).
+// fields lists them in words (`manquants_libelles`).
 // Such a message is left to the full answer; the others (a note to check, a
 // running contract, the ten-year rule…) are what a person reads first.
 bool MessageRepeatsFields(const AidResult& r) {

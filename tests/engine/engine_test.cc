@@ -213,6 +213,9 @@ TEST_F(EngineTest, LeanAnswerLeavesRepeatsToDetails) {
   EXPECT_TRUE(first["montant"].contains("explication")) << "no total: the explanation says how it is set";
   EXPECT_FALSE(first.contains("message")) << "the missing fields say it";
   EXPECT_EQ(aid(detailed, "aide_premiere_installation")["montant"]["manquants"], first["manquants"]);
+  // The full answer's sentence names the field in words, never its path.
+  EXPECT_EQ(aid(detailed, "aide_premiere_installation")["message"],
+            "Éligibilité à préciser : il manque zonage médecins de la commune.");
 }
 
 }  // namespace

@@ -49,7 +49,9 @@ TEST_F(LabelsTest, EveryFieldAndEveryValueIsLabelled) {
     EXPECT_NE(f.label, f.name);
     ASSERT_EQ(f.labels.size(), f.values.size());
     for (const auto& l : f.labels) EXPECT_FALSE(l.empty());
-    if (f.type == FieldType::kList) EXPECT_FALSE(f.element_label.empty());
+    if (f.type == FieldType::kList) {
+      EXPECT_FALSE(f.element_label.empty());
+    }
   }
 }
 
