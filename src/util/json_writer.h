@@ -33,12 +33,15 @@ class Writer {
     static_assert(N <= 64, "a key written in the code is a short name");
     assert(PlainLiteral(key));
     BeforeValue();
+    // strlen, not N - 1: a char array that is not a literal may hold a
+    // shorter text (for a literal, the compiler folds it to N - 1).
+    const size_t n = std::strlen(key);
     char quoted[N + 2];
     quoted[0] = '"';
-    std::memcpy(quoted + 1, key, N - 1);
-    quoted[N] = '"';
-    quoted[N + 1] = ':';
-    out_->append(quoted, N + 2);
+    std::memcpy(quoted + 1, key, n);
+    quoted[n + 1] = '"';
+    quoted[n + 2] = ':';
+    out_->append(quoted, n + 3);
     return AfterKey();
   }
 
@@ -92,7 +95,7 @@ class Writer {
   Writer& Close(char c);
   template <size_t N>
   static constexpr bool PlainLiteral(const char (&key)[N]) {
-    for (size_t i = 0; i + 1 < N; ++i) {
+    for (size_t i = 0; i + 1 < N && key[i] != '\0'; ++i) {
       const unsigned char c = static_cast<unsigned char>(key[i]);
       if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\') return false;
     }

@@ -99,6 +99,15 @@ TEST(JsonWriterTest, KeysShortOrLongPlainOrNot) {
   EXPECT_TRUE(nlohmann::json::accept(out)) << out;
 }
 
+TEST(JsonWriterTest, KeyFromACharArrayStopsAtItsEnd) {
+  // A char array that is not a literal takes the literal path too: only the
+  // text before its terminating zero is written.
+  char key[16] = "cle";
+  std::string out;
+  Writer(&out).BeginObject().Field(key, 1).EndObject();
+  EXPECT_EQ(out, "{\"cle\":1}");
+}
+
 TEST(JsonWriterTest, NumbersAsPrintfWroteThem) {
   std::string out;
   Writer w(&out);
