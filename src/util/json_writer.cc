@@ -138,14 +138,18 @@ const char* NextFlagged(const char* p, const char* end) {
 // of accented letters) stay in the run, which is appended once, at the next
 // byte to escape or at the end (callgrind: a lean answer writes ~800 short
 // texts, so finding the next byte to look at is most of the cost).
+// kCheckUtf8: a text from a request, whose bytes 0x80 and above are checked;
+// without it, a text known to be valid UTF-8 (a catalog text), where only
+// quotes, backslashes and control characters are looked for.
+template <bool kCheckUtf8>
 void Escape(std::string* out, std::string_view s) {
   out->push_back('"');
   const char* p = s.data();
   const char* end = p + s.size();
   const char* run = p;  // first byte not yet appended
-  while ((p = NextFlagged<true>(p, end)) < end) {
+  while ((p = NextFlagged<kCheckUtf8>(p, end)) < end) {
     const unsigned char c = static_cast<unsigned char>(*p);
-    if (c >= 0x80) {
+    if (kCheckUtf8 && c >= 0x80) {
       // Valid UTF-8 stays in the run; anything else (a path or a key echoed
       // from a request, a text cut inside a character) becomes U+FFFD, so
       // that every document written is valid JSON.
@@ -160,23 +164,6 @@ void Escape(std::string* out, std::string_view s) {
       continue;
     }
     out->append(run, static_cast<size_t>(p - run));
-    run = ++p;
-    EscapeAscii(out, c);
-  }
-  out->append(run, static_cast<size_t>(end - run));
-  out->push_back('"');
-}
-
-// Escape for a text known to be valid UTF-8: a catalog text is usually
-// clean, found so in one pass and appended whole.
-void EscapeValidUtf8(std::string* out, std::string_view s) {
-  out->push_back('"');
-  const char* p = s.data();
-  const char* end = p + s.size();
-  const char* run = p;  // first byte not yet appended
-  while ((p = NextFlagged<false>(p, end)) < end) {
-    out->append(run, static_cast<size_t>(p - run));
-    const unsigned char c = static_cast<unsigned char>(*p);
     run = ++p;
     EscapeAscii(out, c);
   }
@@ -231,7 +218,7 @@ Writer& Writer::Key(std::string_view key) {
     quoted[key.size() + 2] = ':';
     out_->append(quoted, key.size() + 3);
   } else {
-    Escape(out_, key);
+    Escape<true>(out_, key);
     out_->push_back(':');
   }
   return AfterKey();
@@ -239,13 +226,13 @@ Writer& Writer::Key(std::string_view key) {
 
 Writer& Writer::String(std::string_view s) {
   BeforeValue();
-  Escape(out_, s);
+  Escape<true>(out_, s);
   return *this;
 }
 
 Writer& Writer::Text(std::string_view s) {
   BeforeValue();
-  EscapeValidUtf8(out_, s);
+  Escape<false>(out_, s);
   return *this;
 }
 
